@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Auditing;
+
+/// <summary>Reads a record's history for whoever may see the record.</summary>
+public sealed class AuditTrail(IDbContextFactory<SalesHubDbContext> dbFactory)
+{
+    /// <summary>
+    /// The history of record <paramref name="id"/> of type <typeparamref name="T"/>, newest first.
+    /// Owned records show it to whoever may see them (the recycle bin included); the others
+    /// (users, teams) to administrators only.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync<T>(Actor actor, int id, CancellationToken cancellationToken = default)
+        where T : class, IAudited
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var visible = typeof(IOwned).IsAssignableFrom(typeof(T))
+            ? await db.Set<T>().IgnoreQueryFilters([SalesHubDbContext.RecycleBinFilter]).AnyAsync(r => r.Id == id, cancellationToken)
+            : actor.IsAdmin;
+        if (!visible)
+        {
+            throw new RecordNotFoundException(typeof(T).Name, id);
+        }
+
+        var type = typeof(T).Name;
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id)
+            .OrderByDescending(a => a.Id)
+            .ToListAsync(cancellationToken);
+    }
+}

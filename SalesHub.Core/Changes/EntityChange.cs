@@ -1,0 +1,6 @@
+using SalesHub.Core.Auditing;
+
+namespace SalesHub.Core.Changes;
+
+/// <summary>A record that was saved: published on the change feed after the save committed.</summary>
+public sealed record EntityChange(string EntityType, int EntityId, AuditAction Action, int? ActorUserId);

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesHub.Core.Changes;
+
+namespace SalesHub.Core.Data;
+
+// Each provider has its own context type only so that each has its own migrations.
+
+public sealed class SqliteSalesHubDbContext(DbContextOptions<SqliteSalesHubDbContext> options, IChangeFeed changeFeed, TimeProvider clock)
+    : SalesHubDbContext(options, changeFeed, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type; as a number, times sort and compare in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresSalesHubDbContext(DbContextOptions<PostgresSalesHubDbContext> options, IChangeFeed changeFeed, TimeProvider clock)
+    : SalesHubDbContext(options, changeFeed, clock);
+
+/// <summary>Hands out the configured provider's context as the shared <see cref="SalesHubDbContext"/>.</summary>
+internal sealed class SalesHubDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<SalesHubDbContext>
+    where TContext : SalesHubDbContext
+{
+    public SalesHubDbContext CreateDbContext() => inner.CreateDbContext();
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
+
+namespace SalesHub.Core.Data;
+
+/// <summary>
+/// One save of the context with the record rules applied: deletes of soft-deletable records become
+/// moves to the recycle bin, versions go up, timestamps are set, and every audited change is
+/// written in the same transaction as the change itself.
+/// </summary>
+internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
+{
+    // Bookkeeping the record rules set themselves, and secrets that never belong in a history.
+    private static readonly HashSet<string> UnauditedProperties =
+    [
+        nameof(IVersioned.Version), nameof(BusinessRecord.CreatedAt), nameof(BusinessRecord.UpdatedAt),
+        nameof(ISoftDeletable.DeletedAt), nameof(ISoftDeletable.DeletedById),
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "AccessFailedCount",
+    ];
+
+    private readonly List<RecordChange> _changes = [];
+
+    public IReadOnlyList<EntityChange> PublishedChanges { get; private set; } = [];
+
+    public void Prepare()
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IRecord).ToList())
+        {
+            if (entry.State == EntityState.Deleted && entry.Entity is ISoftDeletable)
+            {
+                entry.State = EntityState.Unchanged;
+                entry.Property(nameof(ISoftDeletable.DeletedAt)).CurrentValue = now;
+                entry.Property(nameof(ISoftDeletable.DeletedById)).CurrentValue = db.Actor.UserId;
+            }
+
+            if (ActionOf(entry) is not { } action)
+            {
+                continue;
+            }
+
+            var fields = ChangedFields(entry, action);
+            if (action == AuditAction.Updated && fields.Count == 0)
+            {
+                // Only bookkeeping changed (a failed sign-in count, say): no new version, no history line.
+                continue;
+            }
+
+            StampVersionAndTimes(entry);
+            _changes.Add(new RecordChange(entry, action, fields));
+        }
+    }
+
+    public async Task<int> CommitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        int written;
+        if (!_changes.Any(c => c.Action == AuditAction.Created && c.Entry.Entity is IAudited))
+        {
+            db.AuditEntries.AddRange(AuditEntries());
+            written = await db.SaveWithoutRecordRulesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        else
+        {
+            // New records get their ids from the database, and their audit lines need them:
+            // save twice inside one transaction so that both land or neither does.
+            var ownTransaction = db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                written = await db.SaveWithoutRecordRulesAsync(true, cancellationToken);
+                db.AuditEntries.AddRange(AuditEntries());
+                await db.SaveWithoutRecordRulesAsync(true, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
+        }
+
+        PublishedChanges = _changes
+            .Select(c => new EntityChange(c.EntityType, ((IRecord)c.Entry.Entity).Id, c.Action, db.Actor.UserId))
+            .ToList();
+        return written;
+    }
+
+    /// <summary>Turns a refused stale save into a conflict that names what changed in between.</summary>
+    public static async Task<ConcurrencyConflictException> DescribeConflictAsync(
+        SalesHubDbContext db, DbUpdateConcurrencyException exception, CancellationToken cancellationToken)
+    {
+        var entry = exception.Entries.FirstOrDefault(e => e.Entity is IRecord);
+        if (entry is null)
+        {
+            return new ConcurrencyConflictException("", 0, []);
+        }
+
+        var id = ((IRecord)entry.Entity).Id;
+        var type = entry.Metadata.ClrType.Name;
+        if (entry.Entity is not IVersioned)
+        {
+            return new ConcurrencyConflictException(type, id, []);
+        }
+
+        var basedOn = (long)entry.Property(nameof(IVersioned.Version)).OriginalValue!;
+        var intervening = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id && a.Version > basedOn)
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return new ConcurrencyConflictException(type, id, intervening);
+    }
+
+    private static AuditAction? ActionOf(EntityEntry entry) => entry.State switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        EntityState.Modified when entry.Entity is ISoftDeletable && entry.Property(nameof(ISoftDeletable.DeletedAt)).IsModified =>
+            entry.Property(nameof(ISoftDeletable.DeletedAt)).CurrentValue is null ? AuditAction.Restored : AuditAction.Deleted,
+        EntityState.Modified => AuditAction.Updated,
+        _ => null,
+    };
+
+    private static List<FieldChange> ChangedFields(EntityEntry entry, AuditAction action)
+    {
+        var fields = new List<FieldChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (property.Metadata.IsPrimaryKey() || UnauditedProperties.Contains(name))
+            {
+                continue;
+            }
+
+            var before = action == AuditAction.Created ? null : Format(property.OriginalValue);
+            var after = action == AuditAction.Deleted && entry.State == EntityState.Deleted ? null : Format(property.CurrentValue);
+            if (action == AuditAction.Updated && (!property.IsModified || before == after))
+            {
+                continue;
+            }
+
+            if (before != after)
+            {
+                fields.Add(new FieldChange(name, before, after));
+            }
+        }
+
+        return fields;
+    }
+
+    private void StampVersionAndTimes(EntityEntry entry)
+    {
+        if (entry.Entity is IVersioned versioned)
+        {
+            versioned.Version = entry.State == EntityState.Added
+                ? 1
+                : (long)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+        }
+
+        if (entry.Entity is BusinessRecord record)
+        {
+            if (entry.State == EntityState.Added)
+            {
+                record.CreatedAt = now;
+            }
+
+            record.UpdatedAt = now;
+        }
+    }
+
+    private IEnumerable<AuditEntry> AuditEntries() =>
+        _changes.Where(c => c.Entry.Entity is IAudited).Select(c => new AuditEntry
+        {
+            EntityType = c.EntityType,
+            EntityId = ((IRecord)c.Entry.Entity).Id,
+            Action = c.Action,
+            Version = (c.Entry.Entity as IVersioned)?.Version ?? 0,
+            UserId = db.Actor.UserId,
+            UserName = db.Actor.DisplayName,
+            At = now,
+            Changes = c.Fields,
+        });
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private sealed record RecordChange(EntityEntry Entry, AuditAction Action, List<FieldChange> Fields)
+    {
+        public string EntityType => Entry.Metadata.ClrType.Name;
+    }
+}

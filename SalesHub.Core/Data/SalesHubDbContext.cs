@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Data;
+
+/// <summary>
+/// The one database context. Each operation creates its own (through
+/// <see cref="IDbContextFactory{TContext}"/>) and sets <see cref="Actor"/>, which the visibility
+/// filters and the audit trail read. Saving versions, audits, soft-deletes and then publishes the
+/// saved records on the change feed.
+/// </summary>
+public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed, TimeProvider clock)
+    : IdentityUserContext<AppUser, int>(options)
+{
+    /// <summary>Named query filter hiding records the actor may not see.</summary>
+    public const string VisibilityFilter = "Visibility";
+
+    /// <summary>Named query filter hiding soft-deleted records.</summary>
+    public const string RecycleBinFilter = "RecycleBin";
+
+    public Actor Actor { get; set; } = Actor.Nobody;
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RecordShare> RecordShares => Set<RecordShare>();
+
+    internal TimeProvider Clock => clock;
+
+    // Read by the visibility filters: EF evaluates them against the context running the query.
+    private int? ActorUserId => Actor.UserId;
+
+    private bool ActorIsAdmin => Actor.IsAdmin;
+
+    private bool ActorIsManager => Actor.IsManager;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var save = new RecordSave(this, clock.GetUtcNow());
+        save.Prepare();
+
+        int written;
+        try
+        {
+            written = await save.CommitAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw await RecordSave.DescribeConflictAsync(this, ex, cancellationToken);
+        }
+
+        await changeFeed.PublishAsync(save.PublishedChanges);
+        return written;
+    }
+
+    internal Task<int> SaveWithoutRecordRulesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SalesHubDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+
+            if (typeof(BusinessRecord).IsAssignableFrom(entityType.ClrType))
+            {
+                typeof(SalesHubDbContext)
+                    .GetMethod(nameof(ConfigureBusinessRecord), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType)
+                    .Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ConfigureBusinessRecord<T>(ModelBuilder builder)
+        where T : BusinessRecord
+    {
+        var recordType = typeof(T).Name;
+        var entity = builder.Entity<T>();
+        entity.HasIndex(e => e.OwnerId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasQueryFilter(RecycleBinFilter, e => e.DeletedAt == null);
+        entity.HasQueryFilter(VisibilityFilter, e =>
+            ActorIsAdmin
+            || e.OwnerId == ActorUserId
+            || (ActorIsManager && Set<Team>().Any(t => t.ManagerId == ActorUserId && t.Members.Any(m => m.Id == e.OwnerId)))
+            || Set<RecordShare>().Any(s => s.RecordType == recordType && s.RecordId == e.Id && s.UserId == ActorUserId));
+    }
+}

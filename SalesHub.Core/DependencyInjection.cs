@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
+using SalesHub.Core.Data;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The database, identity stores, change feed and domain services.</summary>
+    public static IdentityBuilder AddSalesHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = database.ResolveConnectionString();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresSalesHubDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<SalesHubDbContext>, SalesHubDbContextFactory<PostgresSalesHubDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteSalesHubDbContext>(o => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds)));
+            services.AddSingleton<IDbContextFactory<SalesHubDbContext>, SalesHubDbContextFactory<SqliteSalesHubDbContext>>();
+        }
+
+        // Identity's stores want a scoped context; it lives for one request or one explicit scope.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SalesHubDbContext>>().CreateDbContext());
+
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RecycleBin>();
+
+        return services
+            .AddIdentityCore<AppUser>(ConfigureIdentity)
+            .AddEntityFrameworkStores<SalesHubDbContext>()
+            .AddClaimsPrincipalFactory<SalesHubClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+    }
+
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+}

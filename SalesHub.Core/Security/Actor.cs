@@ -1,0 +1,36 @@
+using System.Security.Claims;
+
+namespace SalesHub.Core.Security;
+
+/// <summary>
+/// Who performs an operation. Every query and save runs on behalf of an actor: visibility rules
+/// and the audit trail are derived from it. <see cref="Nobody"/> sees nothing;
+/// <see cref="System"/> is for start-up work (migrations, seeding, background jobs).
+/// </summary>
+public sealed record Actor(int? UserId, string Role, string DisplayName)
+{
+    public static Actor Nobody { get; } = new(null, "", "");
+
+    public static Actor System { get; } = new(null, Roles.Admin, "SalesHub");
+
+    public bool IsAdmin => Role == Roles.Admin;
+
+    public bool IsManager => Role == Roles.SalesManager;
+
+    public bool IsSignedIn => UserId is not null;
+
+    public static Actor For(AppUser user) => new(user.Id, user.Role, user.DisplayName);
+
+    /// <summary>The actor a signed-in principal stands for; <see cref="Nobody"/> when it is anonymous.</summary>
+    public static Actor From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true
+            || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return Nobody;
+        }
+
+        var role = principal.FindFirstValue(ClaimTypes.Role) ?? "";
+        return new Actor(id, Roles.IsKnown(role) ? role : "", principal.FindFirstValue(SalesHubClaims.DisplayName) ?? "");
+    }
+}

@@ -1,0 +1,31 @@
+using SalesHub.Web.Hosting;
+using SalesHub.Web.Security;
+
+namespace SalesHub.Web.Api;
+
+/// <summary>The public HTTP API, version 1, at /api/v1.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapSalesHubApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(AuthenticationSetup.ApiPolicy);
+        v1.MapAuthEndpoints();
+        v1.MapMeEndpoints();
+    }
+
+    /// <summary>
+    /// An API path that no endpoint serves answers 404 problem details at once, signed in or
+    /// not, instead of being sent to sign in.
+    /// </summary>
+    public static IApplicationBuilder UseUnknownApiRoutes(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is null && ApiProblems.IsApiRequest(context.Request))
+            {
+                await ApiProblems.WriteAsync(context, ApiProblems.Status(context, StatusCodes.Status404NotFound, "Errors.RouteNotFound"));
+                return;
+            }
+
+            await next(context);
+        });
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+using SalesHub.Core;
+using SalesHub.Core.Data;
+using SalesHub.Web.Api;
+using SalesHub.Web.Components;
+using SalesHub.Web.Hosting;
+using SalesHub.Web.Localization;
+using SalesHub.Web.Security;
+
+namespace SalesHub.Web;
+
+public static class DependencyInjection
+{
+    public static void AddSalesHubWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSalesHubCore(builder.Configuration)
+            .AddSignInManager<SalesHubSignInManager>();
+        services.AddSalesHubAuthentication(builder.Configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScoped<ErrorMessages>();
+        services.AddHttpContextAccessor();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
+        services.AddDataProtection()
+            .SetApplicationName("SalesHub")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+    }
+
+    public static async Task UseSalesHubAsync(this WebApplication app)
+    {
+        await app.Services.InitializeDatabaseAsync();
+
+        // Localization first: error responses speak the caller's language too.
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures.English);
+            o.SupportedCultures = [.. Cultures.Supported];
+            o.SupportedUICultures = [.. Cultures.Supported];
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true });
+        app.UseStatusCodePages(StatusCodePages.WriteAsync);
+        app.UseUnknownApiRoutes();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthenticationSetup.SignedInPolicy);
+        app.MapSiteEndpoints();
+        app.MapSalesHubApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
