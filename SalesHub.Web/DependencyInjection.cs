@@ -44,6 +44,13 @@ public static class DependencyInjection
     public static async Task UseSalesHubAsync(this WebApplication app)
     {
         await app.Services.InitializeDatabaseAsync();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                app.Logger.LogInformation("SalesHub is running at {Url}", url);
+            }
+        });
 
         // Localization first: error responses speak the caller's language too.
         app.UseRequestLocalization(o =>

@@ -1,4 +1,10 @@
 using SalesHub.Web;
+using SalesHub.Web.Bench;
+
+if (args.FirstOrDefault() == "bench")
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSalesHubWeb();

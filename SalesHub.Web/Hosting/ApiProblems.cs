@@ -68,6 +68,7 @@ internal static class ApiProblems
         var detail = challenge.AuthenticateFailure switch
         {
             SecurityTokenExpiredException => "Errors.TokenExpired",
+            Security.RevokedTokenException => "Errors.TokenRevoked",
             not null => "Errors.TokenInvalid",
             _ => "Errors.TokenMissing",
         };

@@ -8,7 +8,7 @@ namespace SalesHub.Web.Security;
 
 internal static class AuthenticationSetup
 {
-    /// <summary>The policy of every /api/v1 endpoint: a valid bearer token of an active account.</summary>
+    /// <summary>The policy of every /api/v1 endpoint: a valid bearer token.</summary>
     public const string ApiPolicy = "Api";
 
     /// <summary>Signed in either way: a browser session or an API token (the OpenAPI document).</summary>
@@ -22,7 +22,6 @@ internal static class AuthenticationSetup
         services.AddSingleton<SigningKey>();
         services.AddSingleton<ApiTokens>();
         services.AddScoped<SessionValidation>();
-        services.AddScoped<IAuthorizationHandler, ActiveAccountHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
@@ -49,7 +48,11 @@ internal static class AuthenticationSetup
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = ApiTokens.ValidationParameters(key.Key);
-                o.Events = new JwtBearerEvents { OnChallenge = ApiProblems.WriteBearerChallengeAsync };
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = RefuseRevokedTokensAsync,
+                    OnChallenge = ApiProblems.WriteBearerChallengeAsync,
+                };
             });
 
         // Sessions and circuits both re-check their user this often (see SessionValidation).
@@ -59,11 +62,21 @@ internal static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new ActiveAccountRequirement()))
+                .RequireAuthenticatedUser())
             .AddPolicy(SignedInPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
+    }
+
+    // A token outlives nothing its account went through: deactivation or a new role, team or
+    // password changes the security stamp, and the token stops working at once.
+    private static async Task RefuseRevokedTokensAsync(TokenValidatedContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidation>();
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal))
+        {
+            context.Fail(new RevokedTokenException());
+        }
     }
 
     // The API answers 401/403 with problem details; only pages are sent to the sign-in page.
@@ -81,3 +94,6 @@ internal static class AuthenticationSetup
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The token is genuine but its account was deactivated or changed since it was issued.</summary>
+internal sealed class RevokedTokenException() : Exception("The token was revoked.");

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Seeding;
+using SalesHub.Core.Security;
+using SalesHub.Tests.Infrastructure;
+
+namespace SalesHub.Tests.Core.Data;
+
+/// <summary>
+/// What must hold on every supported database: the migrations build the whole model, the demo
+/// company is seeded once, and the record rules work in that database's SQL.
+/// </summary>
+public abstract class DatabaseProviderContract(CoreServices core)
+{
+    protected CoreServices Core => core;
+
+    [Fact]
+    public async Task MigrationsCreateTheCurrentModel()
+    {
+        await using var db = await core.Get<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures.");
+    }
+
+    [Fact]
+    public async Task TheDemoCompanyIsSeededOnceWithItsTeams()
+    {
+        await using (var scope = core.Services.CreateAsyncScope())
+        {
+            await DemoCompany.SeedAsync(scope.ServiceProvider);
+        }
+
+        var admin = await ActorForAsync(DemoCompany.AdminEmail);
+
+        var users = await core.Get<UserAdministration>().ListUsersAsync(admin);
+        var teams = await core.Get<UserAdministration>().ListTeamsAsync(admin);
+
+        Assert.Equal(5, users.Count(u => u.Email.EndsWith("@saleshub.local", StringComparison.Ordinal)));
+        Assert.Equal(Roles.SalesManager, users.Single(u => u.Email == DemoCompany.ManagerEmail).Role);
+        var east = teams.Single(t => t.Name == "华东 East");
+        Assert.Equal("Martin Manager", east.ManagerName);
+        Assert.Equal(east.Id, users.Single(u => u.Email == DemoCompany.Rep1Email).TeamId);
+        Assert.NotEqual(east.Id, users.Single(u => u.Email == DemoCompany.Rep3Email).TeamId);
+    }
+
+    [Fact]
+    public async Task TheManagerProfileNamesTheTeamTheyLead()
+    {
+        var profile = await core.Get<Accounts>().GetProfileAsync(await ActorForAsync(DemoCompany.ManagerEmail));
+
+        Assert.Equal(["华东 East"], profile.LedTeams);
+        Assert.Equal(Roles.SalesManager, profile.Role);
+    }
+
+    [Fact]
+    public async Task AStaleTeamEditIsRefusedWithTheInterveningChange()
+    {
+        var admin = await ActorForAsync(DemoCompany.AdminEmail);
+        var administration = core.Get<UserAdministration>();
+        var name = "Team " + Guid.NewGuid().ToString("N")[..6];
+        var id = await administration.CreateTeamAsync(admin, name, null);
+
+        await administration.UpdateTeamAsync(admin, id, name + " North", null, expectedVersion: 1);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => administration.UpdateTeamAsync(admin, id, name + " West", null, expectedVersion: 1));
+
+        Assert.Equal(new FieldChange("Name", name, name + " North"), Assert.Single(Assert.Single(conflict.InterveningChanges).Changes));
+        var history = await core.Get<AuditTrail>().HistoryAsync<Team>(admin, id);
+        Assert.Equal([AuditAction.Updated, AuditAction.Created], history.Select(h => h.Action));
+        Assert.All(history, h => Assert.Equal(TimeSpan.Zero, h.At.Offset));
+    }
+
+    protected async Task<Actor> ActorForAsync(string email)
+    {
+        await using var db = await core.Get<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
+        return Actor.For(await db.Users.SingleAsync(u => u.Email == email));
+    }
+}
+
+public sealed class SqliteDatabaseTests(SqliteCoreServices core) : DatabaseProviderContract(core), IClassFixture<SqliteCoreServices>
+{
+    [Fact]
+    public async Task TheEmbeddedDatabaseRunsInWriteAheadLogMode()
+    {
+        await using var db = await Core.Get<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA busy_timeout;";
+        Assert.Equal(10_000L, (long?)await command.ExecuteScalarAsync());
+        Assert.True(File.Exists(((SqliteCoreServices)Core).DatabasePath));
+    }
+}
+
+public sealed class PostgresDatabaseTests(PostgresCoreServices core) : DatabaseProviderContract(core), IClassFixture<PostgresCoreServices>;

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace SalesHub.Web.Bench;
+
+/// <summary>
+/// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
+/// operations that exist today over loopback HTTP, and reports them (DESIGN.md "Performance",
+/// results in docs/performance.md).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Enough to JIT the paths, open the connections and fill EF's query cache.</summary>
+    private const int WarmUpRuns = 10;
+
+    /// <summary>0 when every request got its expected answer; 1 when one did not; 2 for bad arguments.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
+
+        Console.WriteLine($"SalesHub bench, size {options.Dataset.Name}: {options.Runs} timed runs per measurement after {WarmUpRuns} warm-up runs");
+        Console.WriteLine($"Machine: {BenchReport.Machine()}");
+        await using var host = await BenchHost.StartAsync();
+        await SeedAsync(host, options.Dataset);
+        try
+        {
+            using var scenarios = new BenchScenarios(host.BaseAddress);
+            var measurements = new List<Measurement>();
+            foreach (var scenario in await scenarios.SignInAndListAsync())
+            {
+                measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
+            }
+
+            Console.WriteLine();
+            BenchReport.WriteTable(Console.Out, measurements);
+            if (options.OutputPath is { } path)
+            {
+                await BenchReport.AppendMarkdownAsync(path, options, WarmUpRuns, measurements);
+                Console.WriteLine($"Appended to {Path.GetFullPath(path)}");
+            }
+
+            return 0;
+        }
+        catch (UnexpectedResponseException ex)
+        {
+            await Console.Error.WriteLineAsync($"Bench failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task SeedAsync(BenchHost host, BenchDataset dataset)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await BenchCompany.SeedAsync(host.Services, dataset);
+        Console.WriteLine($"Generated {dataset.Users} users in {dataset.Teams} teams, besides the demo company, in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        Console.WriteLine(
+            $"Not generated until their entities exist: {dataset.Customers:N0} customers, {dataset.Opportunities:N0} opportunities, "
+            + $"{dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace SalesHub.Web.Bench;
+
+/// <summary>The bench verb's arguments: which data size, how many timed runs, where to append the results.</summary>
+internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? OutputPath)
+{
+    public const string Usage = "usage: bench [--size smb|mid] [--runs N] [--output FILE]";
+
+    /// <summary>Enough runs for a stable p95 of a request that takes a few milliseconds.</summary>
+    private const int DefaultRuns = 200;
+
+    /// <summary>Reads the arguments after the verb; a mistake throws <see cref="ArgumentException"/> with a message for the console.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions(BenchDataset.Smb, DefaultRuns, null);
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--size" => options with { Dataset = BenchDataset.Named(value) },
+                "--runs" => options with { Runs = ParseRuns(value) },
+                "--output" => options with { OutputPath = value },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int ParseRuns(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs > 0
+            ? runs
+            : throw new ArgumentException($"--runs needs a positive whole number, not '{value}'.");
+}
