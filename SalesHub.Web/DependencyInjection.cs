@@ -17,6 +17,9 @@ public static class DependencyInjection
 {
     public static void AddSalesHubWeb(this WebApplicationBuilder builder)
     {
+        // Serve framework and MudBlazor assets from the build output in every environment (a
+        // published app has them in wwwroot and this does nothing).
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSalesHubCore(builder.Configuration)
             .AddSignInManager<SalesHubSignInManager>();
