@@ -1,0 +1,56 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
+using SalesHub.Web.Components.Shared;
+
+namespace SalesHub.Tests.Web.Components;
+
+public sealed class LiveRefreshTests : BunitContext
+{
+    private readonly InProcessChangeFeed _feed = new();
+
+    public LiveRefreshTests()
+    {
+        Services.AddLogging();
+        Services.AddLocalization();
+        Services.AddSingleton<IChangeFeed>(_feed);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public async Task TellsItsParentAboutChangesToTheWatchedTypesOnly()
+    {
+        var received = new List<EntityChange>();
+        var cut = Render<LiveRefresh>(p => p
+            .Add(c => c.EntityTypes, ["Team"])
+            .Add(c => c.OnChange, EventCallback.Factory.Create<IReadOnlyList<EntityChange>>(this, changes => received.AddRange(changes))));
+
+        await _feed.PublishAsync([new EntityChange("AppUser", 1, AuditAction.Updated, null)]);
+        await _feed.PublishAsync([new EntityChange("Team", 7, AuditAction.Updated, null), new EntityChange("AppUser", 2, AuditAction.Created, null)]);
+
+        cut.WaitForAssertion(() => Assert.Equal([new EntityChange("Team", 7, AuditAction.Updated, null)], received));
+    }
+
+    [Fact]
+    public void StopsListeningWhenThePageGoesAway()
+    {
+        var cut = Render<LiveRefresh>(p => p.Add(c => c.EntityTypes, ["Team"]));
+        Assert.Equal(1, _feed.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+
+    [Fact]
+    public void DoesNotSubscribeWhilePrerendering()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        Render<LiveRefresh>(p => p.Add(c => c.EntityTypes, ["Team"]));
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+}
