@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesHub.Core.Data;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Tests.Infrastructure;
@@ -43,17 +41,9 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<Actor> ActorForAsync(string email)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
-        return Actor.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    public Task<Actor> ActorForAsync(string email) => Services.ActorForAsync(email);
 
-    public async Task<AppUser> UserAsync(string email)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
-        return await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-    }
+    public Task<AppUser> UserAsync(string email) => Services.UserAsync(email);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

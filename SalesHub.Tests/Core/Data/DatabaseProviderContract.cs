@@ -74,11 +74,7 @@ public abstract class DatabaseProviderContract(CoreServices core)
         Assert.All(history, h => Assert.Equal(TimeSpan.Zero, h.At.Offset));
     }
 
-    protected async Task<Actor> ActorForAsync(string email)
-    {
-        await using var db = await core.Get<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
-        return Actor.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    private Task<Actor> ActorForAsync(string email) => core.Services.ActorForAsync(email);
 }
 
 public sealed class SqliteDatabaseTests(SqliteCoreServices core) : DatabaseProviderContract(core), IClassFixture<SqliteCoreServices>

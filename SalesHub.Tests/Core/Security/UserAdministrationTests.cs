@@ -143,9 +143,5 @@ public sealed class UserAdministrationTests(SqliteCoreServices core) : IClassFix
         return await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
     }
 
-    private async Task<Actor> ActorForAsync(string email)
-    {
-        await using var db = await core.Get<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync();
-        return Actor.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    private Task<Actor> ActorForAsync(string email) => core.Services.ActorForAsync(email);
 }
