@@ -43,6 +43,6 @@ public sealed class Accounts(IDbContextFactory<SalesHubDbContext> dbFactory, ISe
             throw new DomainException("Identity.PasswordMismatch") { Field = "currentPassword" };
         }
 
-        IdentityErrors.ThrowIfFailed(result);
+        IdentityErrors.ThrowIfFailed(result, passwordField: "newPassword");
     }
 }

@@ -88,6 +88,37 @@ public sealed class ShellTests(BrowserApp browser) : IClassFixture<BrowserApp>
     });
 
     [Fact]
+    public Task AUserChangesTheirPasswordSignsInWithItAndSignsOut() => browser.RunAsync(nameof(AUserChangesTheirPasswordSignsInWithItAndSignsOut), async session =>
+    {
+        var email = await CreateRepAsync("changer");
+        var page = await session.SignInAsync(email);
+        await page.GotoAsync("/account/password");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+
+        await BrowserSession.Input(page, "current-password").FillAsync(DemoCompany.Password);
+        await BrowserSession.Input(page, "new-password").FillAsync("qwertyuiop");
+        await BrowserSession.Input(page, "confirm-password").FillAsync("qwertyuiop");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.Locator(".mud-main-content")).ToContainTextAsync("This password is too common");
+
+        await BrowserSession.Input(page, "new-password").FillAsync("my new passphrase");
+        await BrowserSession.Input(page, "confirm-password").FillAsync("my new passphrase");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.GetByTestId("login-info")).ToHaveTextAsync("Your password was changed. Sign in with the new password.");
+
+        await BrowserSession.SubmitLoginAsync(page, email, "my new passphrase");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("user-menu").Locator("button").ClickAsync();
+        await Expect(page.GetByTestId("user-menu-name")).ToHaveTextAsync("changer");
+        await page.GetByTestId("logout").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task AnUnknownAddressShowsTheNotFoundPage() => browser.RunAsync(nameof(AnUnknownAddressShowsTheNotFoundPage), async session =>
     {
         var page = await session.SignInAsync(DemoCompany.Rep1Email);
