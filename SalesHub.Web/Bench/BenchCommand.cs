@@ -45,7 +45,7 @@ public static class BenchCommand
             if (options.OutputPath is { } path)
             {
                 await BenchReport.AppendMarkdownAsync(path, options, WarmUpRuns, measurements);
-                Console.WriteLine($"Appended to {Path.GetFullPath(path)}");
+                Console.WriteLine($"Appended to {path}");
             }
 
             return 0;

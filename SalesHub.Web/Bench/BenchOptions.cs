@@ -5,7 +5,9 @@ namespace SalesHub.Web.Bench;
 /// <summary>The bench verb's arguments: which data size, how many timed runs, where to append the results.</summary>
 internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? OutputPath)
 {
-    public const string Usage = "usage: bench [--size smb|mid] [--runs N] [--output FILE]";
+    public const string Usage =
+        "usage: bench [--size smb|mid] [--runs N] [--output FILE]\n"
+        + "  a relative FILE starts from the working directory, which dotnet run --project sets to the project's folder";
 
     /// <summary>Enough runs for a stable p95 of a request that takes a few milliseconds.</summary>
     private const int DefaultRuns = 200;
@@ -22,12 +24,21 @@ internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? Outp
             {
                 "--size" => options with { Dataset = BenchDataset.Named(value) },
                 "--runs" => options with { Runs = ParseRuns(value) },
-                "--output" => options with { OutputPath = value },
+                "--output" => options with { OutputPath = ParseOutputPath(value) },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
 
         return options;
+    }
+
+    /// <summary>Checked before the run, so that minutes of measuring are not lost to a mistyped folder.</summary>
+    private static string ParseOutputPath(string value)
+    {
+        var path = Path.GetFullPath(value);
+        return Directory.Exists(Path.GetDirectoryName(path))
+            ? path
+            : throw new ArgumentException($"--output: the folder of {path} does not exist.");
     }
 
     private static int ParseRuns(string value) =>
