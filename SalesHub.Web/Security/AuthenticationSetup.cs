@@ -22,6 +22,7 @@ internal static class AuthenticationSetup
         services.AddSingleton<SigningKey>();
         services.AddSingleton<ApiTokens>();
         services.AddScoped<SessionValidation>();
+        services.AddScoped<PasswordCheck>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
