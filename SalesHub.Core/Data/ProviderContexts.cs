@@ -9,11 +9,12 @@ namespace SalesHub.Core.Data;
 public sealed class SqliteSalesHubDbContext(DbContextOptions<SqliteSalesHubDbContext> options, IChangeFeed changeFeed, TimeProvider clock)
     : SalesHubDbContext(options, changeFeed, clock)
 {
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date type; as a number, times sort and compare in SQL.
+    /// <summary>SQLite has no date type: stored as a number, times sort and compare in SQL.</summary>
+    public static void ApplySqliteConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ApplySqliteConventions(configurationBuilder);
 }
 
 public sealed class PostgresSalesHubDbContext(DbContextOptions<PostgresSalesHubDbContext> options, IChangeFeed changeFeed, TimeProvider clock)

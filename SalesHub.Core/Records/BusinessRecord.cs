@@ -21,8 +21,6 @@ public abstract class BusinessRecord : IOwned, IVersioned, IAudited, ISoftDeleta
 
     public int? DeletedById { get; set; }
 
-    public bool IsDeleted => DeletedAt is not null;
-
     public void AssignTo(int ownerId)
     {
         if (ownerId <= 0)

@@ -17,8 +17,6 @@ public sealed record Actor(int? UserId, string Role, string DisplayName)
 
     public bool IsManager => Role == Roles.SalesManager;
 
-    public bool IsSignedIn => UserId is not null;
-
     public static Actor For(AppUser user) => new(user.Id, user.Role, user.DisplayName);
 
     /// <summary>The actor a signed-in principal stands for; <see cref="Nobody"/> when it is anonymous.</summary>

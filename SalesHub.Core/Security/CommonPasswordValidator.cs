@@ -13,8 +13,6 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadList);
 
-    public static bool IsCommon(string password) => CommonPasswords.Value.Contains(password.Trim());
-
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
         if (password is null)
@@ -24,7 +22,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
         var personal = new[] { user.Email, user.UserName, user.Email?.Split('@')[0], user.DisplayName }
             .Any(value => !string.IsNullOrWhiteSpace(value) && string.Equals(value, password, StringComparison.OrdinalIgnoreCase));
-        return Task.FromResult(IsCommon(password) || personal
+        return Task.FromResult(CommonPasswords.Value.Contains(password.Trim()) || personal
             ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "This password is too common." })
             : IdentityResult.Success);
     }

@@ -4,5 +4,4 @@ namespace SalesHub.Core.Security;
 public static class SalesHubClaims
 {
     public const string DisplayName = "saleshub:name";
-    public const string TeamId = "saleshub:team";
 }

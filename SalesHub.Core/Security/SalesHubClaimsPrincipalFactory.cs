@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace SalesHub.Core.Security;
 
-/// <summary>Adds the user's role, display name and team to the claims Identity issues.</summary>
+/// <summary>Adds the user's role and display name to the claims Identity issues.</summary>
 public sealed class SalesHubClaimsPrincipalFactory(UserManager<AppUser> userManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser>(userManager, options)
 {
@@ -14,11 +13,6 @@ public sealed class SalesHubClaimsPrincipalFactory(UserManager<AppUser> userMana
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
         identity.AddClaim(new Claim(SalesHubClaims.DisplayName, user.DisplayName));
-        if (user.TeamId is { } teamId)
-        {
-            identity.AddClaim(new Claim(SalesHubClaims.TeamId, teamId.ToString(CultureInfo.InvariantCulture)));
-        }
-
         return identity;
     }
 }

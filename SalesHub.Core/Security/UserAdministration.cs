@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,13 +18,31 @@ public sealed record UserChanges(string DisplayName, string Role, int? TeamId, l
 /// <summary>What an administrator does with users and teams. Every method refuses non-admins.</summary>
 public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFactory, IServiceScopeFactory scopeFactory)
 {
+    /// <summary>Who may lead a team: an active sales manager.</summary>
+    private static readonly Expression<Func<AppUser, bool>> CanLeadATeam = u => u.Role == Roles.SalesManager && u.IsActive;
+
+    private static readonly Expression<Func<AppUser, UserSummary>> ToSummary =
+        u => new UserSummary(u.Id, u.Email!, u.DisplayName, u.Role, u.TeamId, u.Team!.Name, u.IsActive, u.Version);
+
     public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Users.AsNoTracking()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new UserSummary(u.Id, u.Email!, u.DisplayName, u.Role, u.TeamId, u.Team!.Name, u.IsActive, u.Version))
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The users an administrator can choose as a team's manager.</summary>
+    public async Task<IReadOnlyList<UserSummary>> ListManagerCandidatesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.Users.AsNoTracking()
+            .Where(CanLeadATeam)
+            .OrderBy(u => u.DisplayName)
+            .Select(ToSummary)
             .ToListAsync(cancellationToken);
     }
 
@@ -186,7 +205,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     private static async Task<int?> RequireManagerAsync(SalesHubDbContext db, int? managerId, CancellationToken cancellationToken)
     {
-        if (managerId is { } id && !await db.Users.AnyAsync(u => u.Id == id && u.Role == Roles.SalesManager && u.IsActive, cancellationToken))
+        if (managerId is { } id && !await db.Users.Where(CanLeadATeam).AnyAsync(u => u.Id == id, cancellationToken))
         {
             throw new DomainException("Teams.ManagerMustBeManager") { Field = "managerId" };
         }

@@ -23,7 +23,7 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options, I
     public DbSet<Widget> Widgets => Set<Widget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        SqliteSalesHubDbContext.ApplySqliteConventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,20 +38,25 @@ internal static class ApiProblems
                 Title = localizer["Errors.Unexpected"].Value,
             },
         };
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
-        return problem;
+        return WithTrace(problem, context);
     }
 
     public static ProblemDetails Status(HttpContext context, int status, string titleKey, string? detailKey = null)
     {
         var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        return new ProblemDetails
+        return WithTrace(new ProblemDetails
         {
             Status = status,
             Title = localizer[titleKey].Value,
             Detail = detailKey is null ? null : localizer[detailKey].Value,
-            Extensions = { ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier },
-        };
+        }, context);
+    }
+
+    // The reference a caller can quote and an operator can find in the log.
+    private static ProblemDetails WithTrace(ProblemDetails problem, HttpContext context)
+    {
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        return problem;
     }
 
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
