@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -41,6 +42,10 @@ public static class DependencyInjection
         services.AddSingleton<Accounts>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RecycleBin>();
+        services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<CustomerContacts>();
+        services.AddSingleton<CustomerTimeline>();
+        services.AddSingleton<DuplicateDetection>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

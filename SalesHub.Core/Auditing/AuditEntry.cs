@@ -8,6 +8,12 @@ public enum AuditAction
     Updated,
     Deleted,
     Restored,
+
+    /// <summary>Other customers were merged into this one.</summary>
+    Merged,
+
+    /// <summary>Removed from the recycle bin for good.</summary>
+    Purged,
 }
 
 /// <summary>One field's value before and after a change, as invariant text.</summary>

@@ -11,14 +11,14 @@ public sealed class AuditTrail(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
     /// <summary>
     /// The history of record <paramref name="id"/> of type <typeparamref name="T"/>, newest first.
-    /// Owned records show it to whoever may see them (the recycle bin included); the others
+    /// Tracked records show it to whoever may see them (the recycle bin included); the others
     /// (users, teams) to administrators only.
     /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync<T>(Actor actor, int id, CancellationToken cancellationToken = default)
         where T : class, IAudited
     {
         await using var db = await dbFactory.CreateForAsync(actor);
-        var visible = typeof(IOwned).IsAssignableFrom(typeof(T))
+        var visible = typeof(TrackedRecord).IsAssignableFrom(typeof(T))
             ? await db.Set<T>().IgnoreQueryFilters([SalesHubDbContext.RecycleBinFilter]).AnyAsync(r => r.Id == id, cancellationToken)
             : actor.IsAdmin;
         if (!visible)

@@ -100,11 +100,17 @@ public static class CustomerMatching
     /// separators space, '-', '(', ')', '.', '/', with an optional '+' at the start, and between
     /// 7 and 15 digits.
     /// </summary>
-    public static bool IsValidPhone(string? phone)
+    public static bool IsValidPhone(string? phone) => PhoneDigitCount(phone) is >= MinPhoneDigits and <= MaxPhoneDigits;
+
+    /// <summary>Whether a search term is written like (part of) a phone number, so that it is also looked up by digits.</summary>
+    public static bool IsPhoneLike(string? text) => PhoneDigitCount(text) > 0;
+
+    /// <summary>How many digits the text has, or null when it has anything a phone number cannot.</summary>
+    private static int? PhoneDigitCount(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
         {
-            return false;
+            return null;
         }
 
         var text = Fold(phone).Trim();
@@ -117,11 +123,11 @@ public static class CustomerMatching
             }
             else if (text[i] == '+' ? i > 0 : !PhoneSeparators.Contains(text[i]))
             {
-                return false;
+                return null;
             }
         }
 
-        return digits is >= MinPhoneDigits and <= MaxPhoneDigits;
+        return digits;
     }
 
     /// <summary>

@@ -18,9 +18,11 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
     // Bookkeeping the record rules set themselves, and secrets that never belong in a history.
     private static readonly HashSet<string> UnauditedProperties =
     [
-        nameof(IVersioned.Version), nameof(BusinessRecord.CreatedAt), nameof(BusinessRecord.UpdatedAt),
+        nameof(IVersioned.Version), nameof(TrackedRecord.CreatedAt), nameof(TrackedRecord.UpdatedAt),
         nameof(ISoftDeletable.DeletedAt), nameof(ISoftDeletable.DeletedById),
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "AccessFailedCount",
+        // Kept in step with the fields a user edits, which the history already shows.
+        "NormalizedName", "SearchText", "LastInteractionAt", "MobileDigits", "OfficePhoneDigits", "EmailKey",
     ];
 
     private readonly List<RecordChange> _changes = [];
@@ -167,7 +169,7 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
                 : (long)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
         }
 
-        if (entry.Entity is BusinessRecord record)
+        if (entry.Entity is TrackedRecord record)
         {
             if (entry.State == EntityState.Added)
             {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
@@ -29,6 +30,20 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<RecordShare> RecordShares => Set<RecordShare>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<CustomerAttachment> CustomerAttachments => Set<CustomerAttachment>();
+
+    public DbSet<CustomerGrade> CustomerGrades => Set<CustomerGrade>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
 
     internal TimeProvider Clock => clock;
 
@@ -76,14 +91,26 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
                 builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
             }
 
-            if (typeof(BusinessRecord).IsAssignableFrom(entityType.ClrType))
+            var configure = typeof(BusinessRecord).IsAssignableFrom(entityType.ClrType) ? nameof(ConfigureBusinessRecord)
+                : typeof(CustomerPart).IsAssignableFrom(entityType.ClrType) ? nameof(ConfigureCustomerPart)
+                : null;
+            if (configure is not null)
             {
                 typeof(SalesHubDbContext)
-                    .GetMethod(nameof(ConfigureBusinessRecord), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .GetMethod(configure, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(entityType.ClrType)
                     .Invoke(this, [builder]);
             }
         }
+    }
+
+    /// <summary>A customer's parts are visible, and in the live set, exactly when their customer is.</summary>
+    private void ConfigureCustomerPart<T>(ModelBuilder builder)
+        where T : CustomerPart
+    {
+        var entity = builder.Entity<T>();
+        entity.HasQueryFilter(RecycleBinFilter, e => e.DeletedAt == null);
+        entity.HasQueryFilter(VisibilityFilter, e => Set<Customer>().Any(c => c.Id == e.CustomerId));
     }
 
     private void ConfigureBusinessRecord<T>(ModelBuilder builder)

@@ -1,25 +1,12 @@
 namespace SalesHub.Core.Records;
 
 /// <summary>
-/// Base of the records a sales team works on (customers, deals, orders…): owned, versioned,
-/// audited and soft-deleted. The database context applies visibility and recycle-bin filters to
-/// every type deriving from it.
+/// Base of the records a sales team owns (customers, deals, orders…). The database context
+/// applies the visibility and recycle-bin filters to every type deriving from it.
 /// </summary>
-public abstract class BusinessRecord : IOwned, IVersioned, IAudited, ISoftDeletable
+public abstract class BusinessRecord : TrackedRecord
 {
-    public int Id { get; private set; }
-
     public int OwnerId { get; private set; }
-
-    public long Version { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public int? DeletedById { get; set; }
 
     public void AssignTo(int ownerId)
     {

@@ -18,12 +18,6 @@ public interface IVersioned : IRecord
 /// <summary>Every create, update and delete of such a record is written to the audit trail.</summary>
 public interface IAudited : IRecord;
 
-/// <summary>A record that is owned by a user and scoped by the visibility rules.</summary>
-public interface IOwned : IRecord
-{
-    int OwnerId { get; }
-}
-
 /// <summary>A record that goes to the recycle bin instead of being deleted.</summary>
 public interface ISoftDeletable : IRecord
 {

@@ -10,14 +10,14 @@ public sealed class RecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
     /// <summary>The deleted records of type <typeparamref name="T"/> the actor may see, newest first.</summary>
     public static IQueryable<T> Deleted<T>(SalesHubDbContext db)
-        where T : BusinessRecord =>
+        where T : TrackedRecord =>
         db.Set<T>().IgnoreQueryFilters([SalesHubDbContext.RecycleBinFilter])
             .Where(r => r.DeletedAt != null)
             .OrderByDescending(r => r.DeletedAt);
 
     /// <summary>Moves a record to the recycle bin (the context turns the delete into a soft one).</summary>
     public async Task DeleteAsync<T>(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
-        where T : BusinessRecord
+        where T : TrackedRecord
     {
         await using var db = await dbFactory.CreateForAsync(actor);
         var record = await db.Set<T>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
@@ -28,7 +28,7 @@ public sealed class RecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory)
     }
 
     public async Task RestoreAsync<T>(Actor actor, int id, CancellationToken cancellationToken = default)
-        where T : BusinessRecord
+        where T : TrackedRecord
     {
         await using var db = await dbFactory.CreateForAsync(actor);
         var record = await Deleted<T>(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)

@@ -1,0 +1,379 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Customers;
+
+/// <summary>A new customer: its details, owner (the creator when null), tags and first contact.</summary>
+public sealed record NewCustomer(CustomerDetails Details, int? OwnerId = null, IReadOnlyList<int>? TagIds = null, ContactDetails? PrimaryContact = null, bool IgnoreDuplicates = false);
+
+public sealed record CustomerChanges(CustomerDetails Details, IReadOnlyList<int> TagIds, long ExpectedVersion, bool IgnoreDuplicates = false);
+
+/// <summary>Finds, reads, creates and edits customers, always as seen by the acting user.</summary>
+public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFactory, DuplicateDetection duplicates)
+{
+    public const int MaxPageSize = 200;
+
+    private static readonly Dictionary<string, Expression<Func<Customer, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["name"] = c => c.Name,
+        ["createdAt"] = c => c.CreatedAt,
+        ["updatedAt"] = c => c.UpdatedAt,
+        ["lastInteractionAt"] = c => c.LastInteractionAt,
+        ["grade"] = c => c.Grade!.SortOrder,
+        ["status"] = c => c.Status,
+        ["province"] = c => c.Province,
+        ["industry"] = c => c.Industry,
+    };
+
+    public static IReadOnlyCollection<string> SortFields => SortKeys.Keys;
+
+    public async Task<Page<CustomerRow>> ListAsync(Actor actor, CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.Page < 1)
+        {
+            throw new DomainException("Errors.InvalidPage") { Field = "page" };
+        }
+
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            throw new DomainException("Errors.InvalidPageSize", MaxPageSize) { Field = "pageSize" };
+        }
+
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var filtered = Filter(db, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Project(db, Sort(filtered, query.Sort))
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<CustomerRow>(items, total);
+    }
+
+    /// <summary>Every customer the query matches, for an export: streamed, never all in memory.</summary>
+    public async IAsyncEnumerable<CustomerRow> ExportAsync(Actor actor, CustomerQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await foreach (var row in Project(db, Sort(Filter(db, query), query.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<CustomerProfile> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var editable = CustomerAccess.Editable(db, actor);
+        var profile = await db.Customers.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                Customer = c,
+                c.Grade,
+                OwnerName = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Tags = c.Tags.OrderBy(t => t.Name).Select(t => new TagChip(t.Id, t.Name, t.Color)).ToList(),
+                SharedWith = db.RecordShares
+                    .Where(s => s.RecordType == nameof(Customer) && s.RecordId == c.Id)
+                    .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new UserChip(u.Id, u.DisplayName))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Customer), id);
+        var canEdit = await db.Customers.Where(c => c.Id == id).AnyAsync(editable, cancellationToken);
+        var c = profile.Customer;
+        return new CustomerProfile(
+            c.Id,
+            DetailsOf(c),
+            profile.Grade?.Name,
+            profile.Grade?.Color,
+            c.OwnerId,
+            profile.OwnerName ?? "",
+            profile.Tags,
+            profile.SharedWith,
+            new CustomerFigures(0m, 0, c.LastInteractionAt, null),
+            canEdit,
+            c.CreatedAt,
+            c.UpdatedAt,
+            c.Version);
+    }
+
+    public async Task<int> CreateAsync(Actor actor, NewCustomer input, CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        var customer = new Customer();
+        customer.Describe(input.Details);
+        Contact? contact = null;
+        if (input.PrimaryContact is { } primary)
+        {
+            contact = new Contact();
+            contact.Describe(primary with { IsPrimary = true });
+        }
+
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var ownerId = input.OwnerId ?? actor.UserId!.Value;
+        await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
+        customer.AssignTo(ownerId);
+        await RequireGradeAsync(db, customer.GradeId, cancellationToken);
+        customer.Tags.AddRange(await TagsAsync(db, input.TagIds ?? [], cancellationToken));
+        if (contact is not null)
+        {
+            customer.Contacts.Add(contact);
+        }
+
+        if (!input.IgnoreDuplicates)
+        {
+            await duplicates.RefuseLikelyDuplicatesAsync(db, DuplicateCandidate.Of(customer), cancellationToken);
+        }
+
+        customer.RefreshSearchText();
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return customer.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, int id, CustomerChanges changes, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var customer = await CustomerAccess.EditableAsync(db, actor, id, changes.ExpectedVersion, cancellationToken, withParts: true);
+        var previousName = customer.NormalizedName;
+        customer.Describe(changes.Details);
+        await RequireGradeAsync(db, customer.GradeId, cancellationToken);
+        var tags = await TagsAsync(db, changes.TagIds, cancellationToken);
+        customer.Tags.RemoveAll(t => !tags.Contains(t));
+        customer.Tags.AddRange(tags.Where(t => !customer.Tags.Contains(t)));
+        if (!changes.IgnoreDuplicates && customer.NormalizedName != previousName)
+        {
+            await duplicates.RefuseLikelyDuplicatesAsync(db, DuplicateCandidate.Of(customer), cancellationToken);
+        }
+
+        customer.RefreshSearchText();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the users the customer is shared with.</summary>
+    public async Task ShareAsync(Actor actor, int id, IReadOnlyCollection<int> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var customer = await CustomerAccess.EditableAsync(db, actor, id, null, cancellationToken);
+        var wanted = userIds.Where(u => u != customer.OwnerId).ToHashSet();
+        var known = await db.Users.Where(u => wanted.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
+        if (known.Count != wanted.Count)
+        {
+            throw new DomainException("Customers.UnknownUser") { Field = "sharedWith" };
+        }
+
+        var existing = await db.RecordShares.Where(s => s.RecordType == nameof(Customer) && s.RecordId == id).ToListAsync(cancellationToken);
+        db.RecordShares.RemoveRange(existing.Where(s => !wanted.Contains(s.UserId)));
+        db.RecordShares.AddRange(wanted.Where(u => existing.All(s => s.UserId != u))
+            .Select(u => new RecordShare { RecordType = nameof(Customer), RecordId = id, UserId = u, SharedAt = db.Clock.GetUtcNow() }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a customer to the recycle bin; its contacts and timeline go out of sight with it.</summary>
+    public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var customer = await CustomerAccess.EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Gives customers to another owner (bulk assign, or everything a departing rep owned).</summary>
+    public async Task<int> AssignAsync(Actor actor, IReadOnlyCollection<int> ids, int ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
+        var customers = await EditableBatchAsync(db, actor, db.Customers.Where(c => ids.Contains(c.Id)), ids.Count, cancellationToken);
+        customers.ForEach(c => c.AssignTo(ownerId));
+        await db.SaveChangesAsync(cancellationToken);
+        return customers.Count;
+    }
+
+    /// <summary>
+    /// Hands every customer <paramref name="fromUserId"/> owns to <paramref name="toUserId"/> in one
+    /// save, for when a rep leaves or changes territory. Managers transfer within their teams.
+    /// </summary>
+    public async Task<int> TransferAllAsync(Actor actor, int fromUserId, int toUserId, CancellationToken cancellationToken = default)
+    {
+        RequireManager(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await CustomerAccess.RequireAssignableOwnerAsync(db, actor, toUserId, cancellationToken);
+        var customers = await db.Customers.Where(c => c.OwnerId == fromUserId).Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
+        customers.ForEach(c => c.AssignTo(toUserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return customers.Count;
+    }
+
+    public async Task<int> AddTagAsync(Actor actor, IReadOnlyCollection<int> ids, int tagId, CancellationToken cancellationToken = default) =>
+        await BulkEditAsync(actor, ids, async (db, customers) =>
+        {
+            var tag = (await TagsAsync(db, [tagId], cancellationToken)).Single();
+            foreach (var customer in customers.Where(c => !c.Tags.Contains(tag)))
+            {
+                customer.Tags.Add(tag);
+            }
+        }, cancellationToken);
+
+    public async Task<int> RemoveTagAsync(Actor actor, IReadOnlyCollection<int> ids, int tagId, CancellationToken cancellationToken = default) =>
+        await BulkEditAsync(actor, ids, (_, customers) =>
+        {
+            customers.ForEach(c => c.Tags.RemoveAll(t => t.Id == tagId));
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public async Task<int> SetGradeAsync(Actor actor, IReadOnlyCollection<int> ids, int? gradeId, CancellationToken cancellationToken = default) =>
+        await BulkEditAsync(actor, ids, async (db, customers) =>
+        {
+            await RequireGradeAsync(db, gradeId, cancellationToken);
+            customers.ForEach(c => c.GradeId = gradeId);
+        }, cancellationToken);
+
+    internal static CustomerDetails DetailsOf(Customer c) =>
+        new(c.Name, c.Kind, c.Industry, c.Province, c.City, c.Address, c.Source, c.GradeId, c.Status, c.Notes);
+
+    internal static async Task<List<Tag>> TagsAsync(SalesHubDbContext db, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken)
+    {
+        var distinct = tagIds.Distinct().ToList();
+        var tags = await db.Tags.Where(t => distinct.Contains(t.Id)).ToListAsync(cancellationToken);
+        return tags.Count == distinct.Count ? tags : throw new DomainException("Customers.UnknownTag") { Field = "tagIds" };
+    }
+
+    private async Task<int> BulkEditAsync(Actor actor, IReadOnlyCollection<int> ids, Func<SalesHubDbContext, List<Customer>, Task> edit, CancellationToken cancellationToken)
+    {
+        RequireManager(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var query = db.Customers.Include(c => c.Tags).Include(c => c.Contacts).Where(c => ids.Contains(c.Id));
+        var customers = await EditableBatchAsync(db, actor, query, ids.Count, cancellationToken);
+        await edit(db, customers);
+        customers.ForEach(c => c.RefreshSearchText());
+        await db.SaveChangesAsync(cancellationToken);
+        return customers.Count;
+    }
+
+    /// <summary>All of the batch, or nothing: one customer the actor may not edit refuses the whole action.</summary>
+    private static async Task<List<Customer>> EditableBatchAsync(
+        SalesHubDbContext db, Actor actor, IQueryable<Customer> batch, int expected, CancellationToken cancellationToken)
+    {
+        var customers = await batch.Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
+        return customers.Count == expected ? customers : throw new ForbiddenException();
+    }
+
+    private static void RequireSignedIn(Actor actor)
+    {
+        if (actor.UserId is null)
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private static void RequireManager(Actor actor)
+    {
+        if (!actor.IsAdmin && !actor.IsManager)
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private static async Task RequireGradeAsync(SalesHubDbContext db, int? gradeId, CancellationToken cancellationToken)
+    {
+        if (gradeId is { } id && !await db.CustomerGrades.AnyAsync(g => g.Id == id, cancellationToken))
+        {
+            throw new DomainException("Customers.UnknownGrade") { Field = "gradeId" };
+        }
+    }
+
+    private static IQueryable<Customer> Filter(SalesHubDbContext db, CustomerQuery query)
+    {
+        var customers = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var key = CustomerMatching.SearchKey(query.Search);
+            var digits = CustomerMatching.PhoneDigits(query.Search);
+            customers = digits.Length >= 4 && CustomerMatching.IsPhoneLike(query.Search)
+                ? customers.Where(c => c.SearchText.Contains(key) || c.SearchText.Contains(digits))
+                : customers.Where(c => c.SearchText.Contains(key));
+        }
+
+        if (query.OwnerId is { } owner)
+        {
+            customers = customers.Where(c => c.OwnerId == owner);
+        }
+
+        if (query.TeamId is { } team)
+        {
+            customers = customers.Where(c => db.Users.Any(u => u.Id == c.OwnerId && u.TeamId == team));
+        }
+
+        if (query.GradeId is { } grade)
+        {
+            customers = customers.Where(c => c.GradeId == grade);
+        }
+
+        if (query.TagId is { } tag)
+        {
+            customers = customers.Where(c => c.Tags.Any(t => t.Id == tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Industry))
+        {
+            customers = customers.Where(c => c.Industry == query.Industry.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Province))
+        {
+            customers = customers.Where(c => c.Province == query.Province.Trim());
+        }
+
+        if (query.Status is { } status)
+        {
+            customers = customers.Where(c => c.Status == status);
+        }
+
+        return customers;
+    }
+
+    private static IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, string? sort)
+    {
+        var descending = sort?.StartsWith('-') == true;
+        var field = sort?.TrimStart('-', '+') ?? "";
+        if (field.Length == 0)
+        {
+            return customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id);
+        }
+
+        if (!SortKeys.TryGetValue(field, out var key))
+        {
+            throw new DomainException("Errors.InvalidSort", string.Join(", ", SortKeys.Keys)) { Field = "sort" };
+        }
+
+        // The id breaks ties, so that pages never repeat or skip a customer.
+        return descending
+            ? customers.OrderByDescending(key).ThenByDescending(c => c.Id)
+            : customers.OrderBy(key).ThenBy(c => c.Id);
+    }
+
+    private static IQueryable<CustomerRow> Project(SalesHubDbContext db, IQueryable<Customer> customers) =>
+        customers.Select(c => new CustomerRow(
+            c.Id,
+            c.Name,
+            c.Kind,
+            c.Industry,
+            c.Province,
+            c.City,
+            c.Status,
+            c.GradeId,
+            c.Grade!.Name,
+            c.Grade.Color,
+            c.OwnerId,
+            db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            c.Contacts.OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Id).Select(k => k.Name).FirstOrDefault(),
+            c.Contacts.OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Id).Select(k => k.Mobile ?? k.OfficePhone).FirstOrDefault(),
+            c.LastInteractionAt,
+            c.UpdatedAt,
+            c.Tags.OrderBy(t => t.Name).Select(t => new TagChip(t.Id, t.Name, t.Color)).ToList(),
+            c.Version));
+}
