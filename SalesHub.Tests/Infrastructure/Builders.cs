@@ -1,3 +1,4 @@
+using SalesHub.Core.Customers;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Tests.Infrastructure;
@@ -45,5 +46,25 @@ public sealed class CompanyBuilder(TestDatabase database)
         db.Widgets.Add(widget);
         db.SaveChanges();
         return widget;
+    }
+
+    /// <summary>A company customer owned by <paramref name="owner"/>, with a primary contact when a contact name is given.</summary>
+    public Customer AddCustomer(AppUser owner, string name = "Acme Trading", string? contactName = null, string? mobile = null, string? email = null)
+    {
+        using var db = database.CreateWidgetContext(Actor.For(owner));
+        var customer = new Customer();
+        customer.Describe(new CustomerDetails(name, CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Prospect, null));
+        customer.AssignTo(owner.Id);
+        if (contactName is not null)
+        {
+            var contact = new Contact();
+            contact.Describe(new ContactDetails(contactName, null, mobile, null, email, null, true));
+            customer.Contacts.Add(contact);
+        }
+
+        customer.RefreshSearchText();
+        db.Customers.Add(customer);
+        db.SaveChanges();
+        return customer;
     }
 }
