@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerContacts>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<DuplicateDetection>();
+        services.AddSingleton<CustomerLookups>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using SalesHub.Core;
 using SalesHub.Core.Data;
 using SalesHub.Web.Api;
+using SalesHub.Web.Customers;
 using SalesHub.Web.Components;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthenticationSetup.SignedInPolicy);
         app.MapSiteEndpoints();
+        app.MapCustomerExport();
         app.MapSalesHubApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

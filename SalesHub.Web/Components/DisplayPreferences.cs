@@ -8,10 +8,16 @@ namespace SalesHub.Web.Components;
 /// </summary>
 public sealed record DisplayPreferences(bool DarkMode, string? TimeZoneId)
 {
+    /// <summary>The preferences the request's cookies carry.</summary>
+    public static DisplayPreferences From(HttpRequest request) =>
+        new(request.Cookies[Hosting.SiteEndpoints.ThemeCookie] == "dark", request.Cookies[Hosting.SiteEndpoints.TimeZoneCookie]);
+
     [JsonIgnore]
     public TimeZoneInfo TimeZone =>
         TimeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public string Format(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, TimeZone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+        Local(time).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+
+    public DateTimeOffset Local(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, TimeZone);
 }

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Data;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Customers;
+
+public sealed record GradeChip(int Id, string Name, string Color);
+
+public sealed record TeamChip(int Id, string Name);
+
+/// <summary>The choices customer forms and filters offer: grades, tags, and the users one may pick as owner.</summary>
+public sealed class CustomerLookups(IDbContextFactory<SalesHubDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<GradeChip>> GradesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.CustomerGrades.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
+            .Select(g => new GradeChip(g.Id, g.Name, g.Color)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TagChip>> TagsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.Tags.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new TagChip(t.Id, t.Name, t.Color)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Active users whose customers <paramref name="actor"/> may look at by owner and assign to:
+    /// everyone for an administrator, the teams they lead for a manager, themselves for a rep.
+    /// </summary>
+    public async Task<IReadOnlyList<UserChip>> OwnersAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
+        if (!actor.IsAdmin)
+        {
+            users = users.Where(u => u.Id == actor.UserId
+                || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Id == u.TeamId)));
+        }
+
+        return await users.OrderBy(u => u.DisplayName).Select(u => new UserChip(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The teams a manager leads, or every team for an administrator.</summary>
+    public async Task<IReadOnlyList<TeamChip>> TeamsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var teams = db.Teams.AsNoTracking();
+        if (!actor.IsAdmin)
+        {
+            teams = teams.Where(t => actor.IsManager && t.ManagerId == actor.UserId);
+        }
+
+        return await teams.OrderBy(t => t.Name).Select(t => new TeamChip(t.Id, t.Name)).ToListAsync(cancellationToken);
+    }
+}
