@@ -8,6 +8,8 @@ namespace SalesHub.Core.Customers;
 /// <summary>A customer's contacts: listed for whoever sees the customer, edited by whoever may edit it.</summary>
 public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
+    public const int MaxPageSize = 200;
+
     public async Task<IReadOnlyList<ContactRow>> ListAsync(Actor actor, int customerId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -16,8 +18,8 @@ public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFact
             throw new RecordNotFoundException(nameof(Customer), customerId);
         }
 
-        return await Rows(db.Contacts.Where(k => k.CustomerId == customerId))
-            .OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name)
+        // Ordered before the projection: EF cannot translate members of a constructed row.
+        return await Rows(db.Contacts.Where(k => k.CustomerId == customerId).OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name))
             .ToListAsync(cancellationToken);
     }
 
@@ -31,6 +33,7 @@ public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFact
     /// <summary>Contacts of visible customers matching <paramref name="search"/> by name, phone or e-mail.</summary>
     public async Task<Page<ContactRow>> SearchAsync(Actor actor, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        Paging.Require(page, pageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var contacts = db.Contacts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))

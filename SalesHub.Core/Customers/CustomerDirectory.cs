@@ -34,16 +34,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     public async Task<Page<CustomerRow>> ListAsync(Actor actor, CustomerQuery query, CancellationToken cancellationToken = default)
     {
-        if (query.Page < 1)
-        {
-            throw new DomainException("Errors.InvalidPage") { Field = "page" };
-        }
-
-        if (query.PageSize is < 1 or > MaxPageSize)
-        {
-            throw new DomainException("Errors.InvalidPageSize", MaxPageSize) { Field = "pageSize" };
-        }
-
+        Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);

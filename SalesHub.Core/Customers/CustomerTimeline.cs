@@ -29,14 +29,23 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
 
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId);
         var total = await interactions.CountAsync(cancellationToken);
-        var items = await interactions
-            .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id)
-            .Skip(skip).Take(take)
-            .Select(i => new InteractionRow(
-                i.Id, i.CustomerId, i.Kind, i.OccurredAt, i.ContactId, i.Contact!.Name, i.Summary, i.Outcome, i.NextStep,
-                i.LoggedById, i.LoggedBy!.DisplayName, i.Version))
+        var items = await Rows(interactions.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Skip(skip).Take(take))
             .ToListAsync(cancellationToken);
         return new Page<InteractionRow>(items, total);
+    }
+
+    /// <summary>One page of the timeline by page number, as the API asks for it.</summary>
+    public async Task<Page<InteractionRow>> PageAsync(Actor actor, int customerId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        Paging.Require(page, pageSize, MaxPageSize);
+        return await ListAsync(actor, customerId, (page - 1) * pageSize, pageSize, cancellationToken);
+    }
+
+    public async Task<InteractionRow> GetAsync(Actor actor, int interactionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await Rows(db.Interactions.AsNoTracking().Where(i => i.Id == interactionId)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Interaction), interactionId);
     }
 
     public async Task<int> LogAsync(Actor actor, int customerId, InteractionDetails details, CancellationToken cancellationToken = default)
@@ -75,6 +84,11 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
         await db.SaveChangesAsync(cancellationToken);
         await RefreshLastInteractionAsync(db, interaction.CustomerId, cancellationToken);
     }
+
+    private static IQueryable<InteractionRow> Rows(IQueryable<Interaction> interactions) =>
+        interactions.Select(i => new InteractionRow(
+            i.Id, i.CustomerId, i.Kind, i.OccurredAt, i.ContactId, i.Contact!.Name, i.Summary, i.Outcome, i.NextStep,
+            i.LoggedById, i.LoggedBy!.DisplayName, i.Version));
 
     private static async Task<Interaction> EditableAsync(SalesHubDbContext db, Actor actor, int interactionId, long expectedVersion, CancellationToken cancellationToken)
     {

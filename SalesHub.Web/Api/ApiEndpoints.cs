@@ -11,7 +11,22 @@ internal static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(AuthenticationSetup.ApiPolicy);
         v1.MapAuthEndpoints();
         v1.MapMeEndpoints();
+        v1.MapCustomerEndpoints();
+        v1.MapContactEndpoints();
+        v1.MapInteractionEndpoints();
     }
+
+    /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>
+    public static RouteHandlerBuilder ProducesEditProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>Documents a delete: no content, or not found, or a stale version.</summary>
+    public static RouteHandlerBuilder ProducesDeleteResults(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>
     /// An API path that no endpoint serves answers 404 problem details at once, signed in or

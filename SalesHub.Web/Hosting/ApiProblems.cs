@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.IdentityModel.Tokens;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Web.Localization;
 
@@ -26,12 +28,7 @@ internal static class ApiProblems
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain, context),
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = localizer["Errors.MalformedRequest"].Value,
-                Detail = bad.Message,
-            },
+            BadHttpRequestException bad => FromBadRequest(bad, localizer),
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -87,7 +84,7 @@ internal static class ApiProblems
         {
             RecordNotFoundException => StatusCodes.Status404NotFound,
             ForbiddenException => StatusCodes.Status403Forbidden,
-            ConcurrencyConflictException => StatusCodes.Status409Conflict,
+            ConcurrencyConflictException or LikelyDuplicateException => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = error.Field is { } field
@@ -96,6 +93,23 @@ internal static class ApiProblems
         problem.Status = status;
         problem.Title = message;
         problem.Extensions["code"] = error.Code;
+        if (error is LikelyDuplicateException duplicate)
+        {
+            problem.Extensions["duplicates"] = duplicate.Matches;
+        }
+
+        return problem;
+    }
+
+    /// <summary>A body value that cannot be read (an unknown enum name, text for a number) is named by its JSON path.</summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, IStringLocalizer localizer)
+    {
+        var problem = bad.InnerException is JsonException { Path: ['$', '.', .. var field] }
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [localizer["Errors.InvalidValue"].Value] })
+            : new ProblemDetails();
+        problem.Status = bad.StatusCode;
+        problem.Title = localizer["Errors.MalformedRequest"].Value;
+        problem.Detail = bad.Message;
         return problem;
     }
 }

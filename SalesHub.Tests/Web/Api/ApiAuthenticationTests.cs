@@ -52,7 +52,7 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
     {
         var response = await app.CreateApiClient().GetAsync("/api/v1/me");
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        var problem = await ApiProblem.AssertAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Sign-in required: send a bearer token.", problem.GetProperty("detail").GetString());
     }
 
@@ -70,7 +70,7 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
         var client = app.CreateApiClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Token);
 
-        var problem = await AssertProblemAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        var problem = await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
 
         Assert.Equal("The access token has expired. Request a new one.", problem.GetProperty("detail").GetString());
     }
@@ -81,7 +81,7 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
         var client = app.CreateApiClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
 
-        var problem = await AssertProblemAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        var problem = await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
 
         Assert.Equal("The access token is not valid.", problem.GetProperty("detail").GetString());
     }
@@ -98,9 +98,9 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
 
         await administration.SetActiveAsync(admin, id, active: false, (await app.UserAsync(email)).Version);
 
-        await AssertProblemAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
         var relogin = await app.CreateApiClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoCompany.Password });
-        var problem = await AssertProblemAsync(relogin, HttpStatusCode.BadRequest);
+        var problem = await ApiProblem.AssertAsync(relogin, HttpStatusCode.BadRequest);
         Assert.Equal("Login.Deactivated", problem.GetProperty("code").GetString());
     }
 
@@ -113,14 +113,14 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
         var client = app.CreateApiClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
 
-        var first = await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password!" }), HttpStatusCode.BadRequest);
+        var first = await ApiProblem.AssertAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password!" }), HttpStatusCode.BadRequest);
         for (var attempt = 2; attempt <= 4; attempt++)
         {
             await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password!" });
         }
 
-        var fifth = await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password!" }), HttpStatusCode.BadRequest);
-        var evenRight = await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoCompany.Password }), HttpStatusCode.BadRequest);
+        var fifth = await ApiProblem.AssertAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password!" }), HttpStatusCode.BadRequest);
+        var evenRight = await ApiProblem.AssertAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoCompany.Password }), HttpStatusCode.BadRequest);
 
         Assert.Equal(("Login.Invalid", "邮箱或密码错误。"), (first.GetProperty("code").GetString(), first.GetProperty("title").GetString()));
         Assert.Equal("Login.LockedOut", fifth.GetProperty("code").GetString());
@@ -135,7 +135,7 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
     {
         var response = await app.CreateApiClient().PostAsync("/api/v1/auth/token", new StringContent(body, Encoding.UTF8, contentType));
 
-        var problem = await AssertProblemAsync(response, response.StatusCode);
+        var problem = await ApiProblem.AssertAsync(response, response.StatusCode);
         Assert.InRange((int)response.StatusCode, 400, 415);
         Assert.DoesNotContain("   at ", problem.ToString());
     }
@@ -145,7 +145,7 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
     {
         var response = await app.CreateApiClient().PostAsJsonAsync("/api/v1/auth/token", new { email = DemoCompany.Rep1Email });
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ApiProblem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("Enter your password.", problem.GetProperty("errors").GetProperty("password")[0].GetString());
     }
 
@@ -154,8 +154,8 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
     {
         var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
 
-        await AssertProblemAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await app.CreateApiClient().GetAsync("/api/v2/me"), HttpStatusCode.NotFound);
+        await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
+        await ApiProblem.AssertAsync(await app.CreateApiClient().GetAsync("/api/v2/me"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -183,15 +183,5 @@ public sealed class ApiAuthenticationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/Account/Login", home.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        return problem;
     }
 }
