@@ -18,9 +18,9 @@ public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFact
             throw new RecordNotFoundException(nameof(Customer), customerId);
         }
 
-        // Ordered before the projection: EF cannot translate members of a constructed row.
-        return await Rows(db.Contacts.Where(k => k.CustomerId == customerId).OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name))
-            .ToListAsync(cancellationToken);
+        // Ordered before the projection: EF cannot order by a member of the projected record.
+        var contacts = db.Contacts.Where(k => k.CustomerId == customerId).OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name).ThenBy(k => k.Id);
+        return await Rows(contacts).ToListAsync(cancellationToken);
     }
 
     public async Task<ContactRow> GetAsync(Actor actor, int contactId, CancellationToken cancellationToken = default)
@@ -38,11 +38,12 @@ public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFact
         var contacts = db.Contacts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = search.Trim();
-            var digits = CustomerMatching.PhoneDigits(text);
-            var email = CustomerMatching.NormalizeEmail(text);
-            contacts = contacts.Where(k => k.Name.Contains(text) || k.EmailKey.Contains(email)
-                || (digits.Length >= 4 && (k.MobileDigits.Contains(digits) || k.OfficePhoneDigits.Contains(digits))));
+            var name = search.Trim().ToLowerInvariant();
+            var email = CustomerMatching.NormalizeEmail(search);
+            var digits = CustomerMatching.PhoneDigits(search);
+            var byPhone = digits.Length >= 4 && CustomerMatching.IsPhoneLike(search);
+            contacts = contacts.Where(k => k.Name.ToLower().Contains(name) || k.EmailKey.Contains(email)
+                || (byPhone && (k.MobileDigits.Contains(digits) || k.OfficePhoneDigits.Contains(digits))));
         }
 
         var total = await contacts.CountAsync(cancellationToken);

@@ -25,7 +25,8 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         ["updatedAt"] = c => c.UpdatedAt,
         ["lastInteractionAt"] = c => c.LastInteractionAt,
         ["grade"] = c => c.Grade!.SortOrder,
-        ["status"] = c => c.Status,
+        // In the order a customer moves through, not by the stored names' alphabet.
+        ["status"] = c => c.Status == CustomerStatus.Prospect ? 0 : c.Status == CustomerStatus.Active ? 1 : c.Status == CustomerStatus.Dormant ? 2 : 3,
         ["province"] = c => c.Province,
         ["industry"] = c => c.Industry,
     };
@@ -176,9 +177,10 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     /// <summary>Gives customers to another owner (bulk assign, or everything a departing rep owned).</summary>
     public async Task<int> AssignAsync(Actor actor, IReadOnlyCollection<int> ids, int ownerId, CancellationToken cancellationToken = default)
     {
+        RequireManager(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
         await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
-        var customers = await EditableBatchAsync(db, actor, db.Customers.Where(c => ids.Contains(c.Id)), ids.Count, cancellationToken);
+        var customers = await EditableBatchAsync(db, actor, db.Customers, ids, cancellationToken);
         customers.ForEach(c => c.AssignTo(ownerId));
         await db.SaveChangesAsync(cancellationToken);
         return customers.Count;
@@ -237,8 +239,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     {
         RequireManager(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var query = db.Customers.Include(c => c.Tags).Include(c => c.Contacts).Where(c => ids.Contains(c.Id));
-        var customers = await EditableBatchAsync(db, actor, query, ids.Count, cancellationToken);
+        var customers = await EditableBatchAsync(db, actor, db.Customers.Include(c => c.Tags).Include(c => c.Contacts), ids, cancellationToken);
         await edit(db, customers);
         customers.ForEach(c => c.RefreshSearchText());
         await db.SaveChangesAsync(cancellationToken);
@@ -247,10 +248,11 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     /// <summary>All of the batch, or nothing: one customer the actor may not edit refuses the whole action.</summary>
     private static async Task<List<Customer>> EditableBatchAsync(
-        SalesHubDbContext db, Actor actor, IQueryable<Customer> batch, int expected, CancellationToken cancellationToken)
+        SalesHubDbContext db, Actor actor, IQueryable<Customer> customers, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
-        var customers = await batch.Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
-        return customers.Count == expected ? customers : throw new ForbiddenException();
+        var distinct = ids.Distinct().ToList();
+        var batch = await customers.Where(c => distinct.Contains(c.Id)).Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
+        return batch.Count == distinct.Count ? batch : throw new ForbiddenException();
     }
 
     private static void RequireSignedIn(Actor actor)
@@ -329,12 +331,14 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     private static IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, string? sort)
     {
-        var descending = sort?.StartsWith('-') == true;
-        var field = sort?.TrimStart('-', '+') ?? "";
-        if (field.Length == 0)
+        if (string.IsNullOrWhiteSpace(sort))
         {
             return customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id);
         }
+
+        var field = sort.Trim();
+        var descending = field.StartsWith('-');
+        field = descending || field.StartsWith('+') ? field[1..] : field;
 
         if (!SortKeys.TryGetValue(field, out var key))
         {

@@ -72,8 +72,8 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
         var interaction = await EditableAsync(db, actor, interactionId, expectedVersion, cancellationToken);
         await RequireContactOfAsync(db, interaction.CustomerId, details.ContactId, cancellationToken);
         interaction.Describe(details);
+        await RefreshLastInteractionAsync(db, interaction, removed: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await RefreshLastInteractionAsync(db, interaction.CustomerId, cancellationToken);
     }
 
     public async Task DeleteAsync(Actor actor, int interactionId, long expectedVersion, CancellationToken cancellationToken = default)
@@ -81,8 +81,8 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
         await using var db = await dbFactory.CreateForAsync(actor);
         var interaction = await EditableAsync(db, actor, interactionId, expectedVersion, cancellationToken);
         db.Interactions.Remove(interaction);
+        await RefreshLastInteractionAsync(db, interaction, removed: true, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await RefreshLastInteractionAsync(db, interaction.CustomerId, cancellationToken);
     }
 
     private static IQueryable<InteractionRow> Rows(IQueryable<Interaction> interactions) =>
@@ -111,11 +111,12 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
         }
     }
 
-    /// <summary>An edited or deleted interaction may have been the latest one.</summary>
-    private static async Task RefreshLastInteractionAsync(SalesHubDbContext db, int customerId, CancellationToken cancellationToken)
+    /// <summary>An edited or deleted interaction may have been the latest one; set in the same save as the interaction.</summary>
+    private static async Task RefreshLastInteractionAsync(SalesHubDbContext db, Interaction changed, bool removed, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
-        customer.LastInteractionAt = await db.Interactions.Where(i => i.CustomerId == customerId).MaxAsync(i => (DateTimeOffset?)i.OccurredAt, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var customer = await db.Customers.SingleAsync(c => c.Id == changed.CustomerId, cancellationToken);
+        var others = await db.Interactions.Where(i => i.CustomerId == changed.CustomerId && i.Id != changed.Id)
+            .MaxAsync(i => (DateTimeOffset?)i.OccurredAt, cancellationToken);
+        customer.LastInteractionAt = removed || others > changed.OccurredAt ? others : changed.OccurredAt;
     }
 }

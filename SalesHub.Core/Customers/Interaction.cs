@@ -33,7 +33,10 @@ public sealed class Interaction : CustomerPart
     public void Describe(InteractionDetails details)
     {
         Kind = Enum.IsDefined(details.Kind) ? details.Kind : throw new DomainException("Errors.InvalidValue") { Field = "kind" };
-        OccurredAt = details.OccurredAt.ToUniversalTime();
+        // An API call that leaves the date out sends the default: year 1, never a real interaction.
+        OccurredAt = details.OccurredAt != default
+            ? details.OccurredAt.ToUniversalTime()
+            : throw new DomainException("Errors.InvalidValue") { Field = "occurredAt" };
         ContactId = details.ContactId;
         Summary = TextRules.Required(details.Summary, SummaryMaxLength, "summary", "Interactions.SummaryRequired");
         Outcome = TextRules.Optional(details.Outcome, OutcomeMaxLength, "outcome");

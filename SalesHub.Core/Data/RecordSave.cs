@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
 
@@ -94,6 +95,7 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
 
         PublishedChanges = _changes
             .Select(c => new EntityChange(c.EntityType, ((IRecord)c.Entry.Entity).Id, c.Action, db.Actor.UserId))
+            .Concat(CustomersOfSavedParts())
             .ToList();
         return written;
     }
@@ -192,6 +194,21 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
             At = now,
             Changes = c.Fields,
         });
+
+    /// <summary>
+    /// A customer's page shows its contacts, timeline and attachments, so a saved part is also a
+    /// change of its customer (unless the customer itself is already in this save).
+    /// </summary>
+    private IEnumerable<EntityChange> CustomersOfSavedParts()
+    {
+        var saved = _changes.Select(c => c.Entry.Entity).OfType<Customer>().Select(c => c.Id).ToHashSet();
+        return _changes.Select(c => c.Entry.Entity).OfType<CustomerPart>()
+            .Select(p => p.CustomerId)
+            .Distinct()
+            .Where(id => !saved.Contains(id))
+            .Select(id => new EntityChange(nameof(Customer), id, AuditAction.Updated, db.Actor.UserId))
+            .ToList();
+    }
 
     private static string? Format(object? value) => value switch
     {
