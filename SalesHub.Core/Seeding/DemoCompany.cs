@@ -8,7 +8,8 @@ namespace SalesHub.Core.Seeding;
 
 /// <summary>
 /// The demo company a new installation starts with, so that a first look finds a working
-/// sales department: an administrator, a sales manager and three reps in two teams.
+/// sales department: an administrator, a sales manager and three reps in two teams, and their
+/// customers (<see cref="DemoCustomers"/>).
 /// </summary>
 public static class DemoCompany
 {
@@ -25,11 +26,17 @@ public static class DemoCompany
     {
         var db = scopedServices.GetRequiredService<SalesHubDbContext>();
         db.Actor = Actor.System;
-        if (await db.Users.AnyAsync(cancellationToken))
+        if (!await db.Users.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedUsersAsync(scopedServices, db, cancellationToken);
         }
 
+        // Also for a database seeded before customers existed.
+        await DemoCustomers.SeedAsync(db, cancellationToken);
+    }
+
+    private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)
+    {
         var east = new Team();
         east.Rename("华东 East");
         var south = new Team();
