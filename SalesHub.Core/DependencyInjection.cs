@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<CustomerContacts>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<DuplicateDetection>();
+        services.AddSingleton<CustomerMerging>();
+        services.AddSingleton<CustomerRecycleBin>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
