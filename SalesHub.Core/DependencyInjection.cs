@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<DuplicateDetection>();
         services.AddSingleton<CustomerLookups>();
+        services.AddSingleton<CustomerMerging>();
+        services.AddSingleton<CustomerRecycleBin>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
