@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = database.ResolveConnectionString();
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section))
+            .PostConfigure(o => o.StorageDirectory = Path.GetFullPath(o.StorageDirectory is { Length: > 0 } folder ? folder : Path.Combine(database.DataDirectory, "attachments")));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
@@ -49,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerLookups>();
         services.AddSingleton<CustomerMerging>();
         services.AddSingleton<CustomerRecycleBin>();
+        services.AddSingleton<CustomerAttachments>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
