@@ -16,8 +16,7 @@ public sealed class CustomerContacts(IDbContextFactory<SalesHubDbContext> dbFact
             throw new RecordNotFoundException(nameof(Customer), customerId);
         }
 
-        return await Rows(db.Contacts.Where(k => k.CustomerId == customerId))
-            .OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name)
+        return await Rows(db.Contacts.Where(k => k.CustomerId == customerId).OrderByDescending(k => k.IsPrimary).ThenBy(k => k.Name))
             .ToListAsync(cancellationToken);
     }
 
