@@ -1,0 +1,6 @@
+namespace SalesHub.Web.Components.Pages.Customers;
+
+public partial class CustomerProfile
+{
+    private Task EditAsync() => Task.CompletedTask;
+}
