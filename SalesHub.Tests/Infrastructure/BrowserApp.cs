@@ -112,9 +112,9 @@ public sealed class BrowserSession(IBrowser browser, Uri baseAddress) : IAsyncDi
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>The input of a MudBlazor field or a plain input carrying the test id.</summary>
+    /// <summary>The input (or multi-line text area) of a MudBlazor field or a plain input carrying the test id.</summary>
     public static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;
 
     public async Task ScreenshotAllAsync(string pathPrefix)
     {

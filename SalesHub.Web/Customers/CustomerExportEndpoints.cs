@@ -89,7 +89,7 @@ internal static class CustomerExportEndpoints
         {
             yield return
             [
-                c.Name, localizer[$"Customers.Kind.{c.Kind}"].Value, c.GradeName, localizer[$"Customers.Status.{c.Status}"].Value,
+                c.Name, localizer[$"CustomerKind.{c.Kind}"].Value, c.GradeName, localizer[$"CustomerStatus.{c.Status}"].Value,
                 string.Join(", ", c.Tags.Select(t => t.Name)), c.PrimaryContact, c.PrimaryPhone, c.Province, c.City, c.Industry, c.OwnerName,
                 c.LastInteractionAt is { } last ? preferences.Local(last) : null, preferences.Local(c.UpdatedAt),
             ];

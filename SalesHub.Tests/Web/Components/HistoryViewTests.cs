@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -36,7 +35,7 @@ public sealed class HistoryViewTests : BunitContext
         Services.AddSingleton<AuditTrail>();
         Services.AddScoped<ErrorMessages>();
         Services.AddScoped<CurrentActor>();
-        Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(_rep));
+        Services.AddSingleton<AuthenticationStateProvider>(new SignedInUser(_rep));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -59,18 +58,6 @@ public sealed class HistoryViewTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=history-entry]").Count));
         Assert.Contains("Changed · Rita", cut.FindAll("[data-testid=history-entry]")[0].TextContent);
         Assert.Contains("quantity: 4 → 6", cut.Markup, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private sealed class SignedIn(AppUser user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                [
-                    new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-                    new Claim(ClaimTypes.Role, user.Role),
-                    new Claim(SalesHubClaims.DisplayName, user.DisplayName),
-                ],
-                "test"))));
     }
 
     protected override void Dispose(bool disposing)

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
 using SalesHub.Web;
@@ -34,7 +35,11 @@ public sealed partial class ResourceTests
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal));
         var used = sources.SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value)).ToHashSet();
 
-        var dynamicKeys = Roles.All.Select(r => $"Role.{r}").Concat(Enum.GetNames<AuditAction>().Select(a => $"History.{a}"));
+        var dynamicKeys = Roles.All.Select(r => $"Role.{r}")
+            .Concat(Enum.GetNames<AuditAction>().Select(a => $"History.{a}"))
+            .Concat(Enum.GetNames<CustomerKind>().Select(k => $"CustomerKind.{k}"))
+            .Concat(Enum.GetNames<CustomerStatus>().Select(s => $"CustomerStatus.{s}"))
+            .Concat(Enum.GetNames<InteractionKind>().Select(k => $"InteractionKind.{k}"));
         Assert.Empty(used.Concat(dynamicKeys).Where(k => !keys.Contains(k)).Order());
     }
 

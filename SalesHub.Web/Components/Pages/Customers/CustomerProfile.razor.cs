@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Errors;
+using SalesHub.Web.Components.Shared;
+using Profile = SalesHub.Core.Customers.CustomerProfile;
+
+namespace SalesHub.Web.Components.Pages.Customers;
+
+/// <summary>Everything the company knows about one customer, kept current while it is open.</summary>
+public partial class CustomerProfile
+{
+    private static readonly string[] WatchedTypes = [nameof(Customer)];
+    private Profile? _profile;
+    private bool _notFound;
+
+    // Goes up whenever the customer (or one of its parts) changed, so that the open tab reloads too.
+    private int _revision;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [CascadingParameter]
+    private DisplayPreferences Preferences { get; set; } = new(false, null);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _profile = await Customers.GetAsync(await CurrentActor.GetAsync(), Id);
+            _notFound = false;
+        }
+        catch (RecordNotFoundException)
+        {
+            _profile = null;
+            _notFound = true;
+        }
+    }
+
+    private async Task OnCustomerChangedAsync(IReadOnlyList<EntityChange> changes)
+    {
+        if (changes.Any(c => c.EntityId == Id))
+        {
+            await LoadAsync();
+            _revision++;
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        var profile = _profile!;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Customers.Delete"], L["Customers.DeleteConfirm", profile.Details.Name],
+            yesText: L["Common.Delete"], cancelText: L["Common.Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var actor = await CurrentActor.GetAsync();
+        var errors = new FieldErrors(Messages, Snackbar);
+        if (await errors.TryAsync(() => Customers.DeleteAsync(actor, Id, profile.Version)))
+        {
+            Snackbar.Add(L["Customers.Deleted"], Severity.Success);
+            Navigation.NavigateTo("/customers");
+        }
+    }
+
+    private static Color StatusColor(CustomerStatus status) => status switch
+    {
+        CustomerStatus.Active => Color.Success,
+        CustomerStatus.Prospect => Color.Info,
+        CustomerStatus.Dormant => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private static string Region(CustomerDetails details) =>
+        $"{details.Province} {details.City}".Trim() is { Length: > 0 } region ? region : "—";
+
+    /// <summary>
+    /// Money in the user's number format with the company currency (CNY until the company
+    /// settings make it configurable), never the currency the culture happens to imply.
+    /// </summary>
+    private static string FormatMoney(decimal amount)
+    {
+        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
+        format.CurrencySymbol = "¥";
+        return amount.ToString("C", format);
+    }
+}
