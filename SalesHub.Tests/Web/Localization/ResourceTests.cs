@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
 using SalesHub.Web;
@@ -34,7 +35,10 @@ public sealed partial class ResourceTests
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal));
         var used = sources.SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value)).ToHashSet();
 
-        var dynamicKeys = Roles.All.Select(r => $"Role.{r}").Concat(Enum.GetNames<AuditAction>().Select(a => $"History.{a}"));
+        var dynamicKeys = Roles.All.Select(r => $"Role.{r}")
+            .Concat(Enum.GetNames<AuditAction>().Select(a => $"History.{a}"))
+            .Concat(Enum.GetNames<CustomerKind>().Select(k => $"CustomerKind.{k}"))
+            .Concat(Enum.GetNames<CustomerStatus>().Select(s => $"CustomerStatus.{s}"));
         Assert.Empty(used.Concat(dynamicKeys).Where(k => !keys.Contains(k)).Order());
     }
 
@@ -86,6 +90,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Common|Errors|Field|History|Home|Identity|Language|Login|Nav|NotFound|Password|Records|Role|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Common|Duplicates|Errors|Field|History|Home|Identity|Language|Login|Nav|NotFound|Password|RecycleBin|Records|Role|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
     private static partial Regex UsedKey();
 }
