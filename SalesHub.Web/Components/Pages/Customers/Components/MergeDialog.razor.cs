@@ -46,7 +46,7 @@ public sealed partial class MergeDialog
     [Parameter, EditorRequired]
     public IReadOnlyList<int> CustomerIds { get; set; } = [];
 
-    private string Columns => $"display: grid; grid-template-columns: repeat({_profiles?.Count ?? 1}, minmax(0, 1fr)); gap: 4px 12px;";
+    private string Columns => $"display: grid; width: 100%; grid-template-columns: repeat({_profiles?.Count ?? 1}, minmax(0, 1fr)); gap: 4px 12px;";
 
     protected override async Task OnInitializedAsync()
     {
@@ -63,6 +63,11 @@ public sealed partial class MergeDialog
     }
 
     private static string FieldName(MergeField field) => char.ToLowerInvariant(field.ToString()[0]) + field.ToString()[1..];
+
+    /// <summary>Only a field whose value differs between the customers needs a choice.</summary>
+    private bool Differs(MergeField field) => field == MergeField.OwnerId
+        ? _profiles!.Select(p => p.OwnerId).Distinct().Count() > 1
+        : _profiles!.Select(p => ValueOf(p, field)).Distinct(StringComparer.Ordinal).Count() > 1;
 
     private int SourceOf(MergeField field) => _choices.GetValueOrDefault(field, _survivorId);
 
