@@ -36,7 +36,8 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
     {
         RequirePage(page, pageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var editable = db.Customers.Where(CustomerAccess.Editable(db, actor));
+        // Ignoring the recycle-bin filter reaches into every part of the query, the customers' too.
+        var editable = db.Customers.Where(c => c.DeletedAt == null).Where(CustomerAccess.Editable(db, actor));
         var contacts = RecycleBin.Deleted<Contact>(db).AsNoTracking().Where(k => editable.Any(c => c.Id == k.CustomerId));
         return await PageAsync(contacts, page, pageSize, k => new DeletedRow(
             k.Id,

@@ -63,6 +63,19 @@ public sealed class CustomerRecycleBinTests : IDisposable
     }
 
     [Fact]
+    public async Task AContactOfACustomerInTheRecycleBinIsNotListedUntilTheCustomerIsBack()
+    {
+        var customer = new CompanyBuilder(_database).AddCustomer(_rep, "Acme Trading");
+        var contact = await _contacts.AddAsync(Actor.For(_rep), customer.Id, new ContactDetails("Han Meimei", null, null, null, null, null, false));
+        await _contacts.DeleteAsync(Actor.For(_rep), contact, 1);
+        await _directory.DeleteAsync(Actor.For(_rep), customer.Id, 1);
+
+        Assert.Empty((await _recycleBin.ListContactsAsync(Actor.For(_rep), 1, 20)).Items);
+        await _recycleBin.RestoreCustomerAsync(Actor.For(_rep), customer.Id);
+        Assert.Equal(contact, Assert.Single((await _recycleBin.ListContactsAsync(Actor.For(_rep), 1, 20)).Items).Id);
+    }
+
+    [Fact]
     public async Task TheOwnerRestoresACustomerAndAnotherRepCannot()
     {
         var customer = new CompanyBuilder(_database).AddCustomer(_rep, "Acme Trading", contactName: "Li Lei");

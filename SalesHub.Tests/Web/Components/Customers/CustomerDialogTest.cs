@@ -1,19 +1,11 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
-using SalesHub.Core.Data;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components;
-using SalesHub.Web.Localization;
-using SalesHub.Web.Security;
 
 namespace SalesHub.Tests.Web.Components.Customers;
 
@@ -21,31 +13,19 @@ namespace SalesHub.Tests.Web.Components.Customers;
 /// A customer dialog opened the way its page opens it, in English, by a rep who owns
 /// <see cref="Customer"/>, on a real SQLite database, with the user's clock in Shanghai.
 /// </summary>
-public abstract class CustomerDialogTest : BunitContext, IAsyncLifetime
+public abstract class CustomerDialogTest : ComponentTest
 {
     protected CustomerDialogTest()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("en");
         Company = new CompanyBuilder(Database);
         Rep = Company.AddUser(Roles.SalesRep, name: "Rita");
         Customer = Company.AddCustomer(Rep, "Acme Trading", contactName: "Li Lei", mobile: "138 0013 8000");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = o.SnackbarConfiguration.HideTransitionDuration = 0);
-        Services.AddLogging();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<TimeProvider>(Database.Clock);
-        Services.AddSingleton<IChangeFeed>(Database.ChangeFeed);
-        Services.AddSingleton<IDbContextFactory<SalesHubDbContext>>(Database);
         Services.AddSingleton<CustomerContacts>();
         Services.AddSingleton<CustomerTimeline>();
-        Services.AddScoped<ErrorMessages>();
-        Services.AddScoped<CurrentActor>();
-        Services.AddSingleton<AuthenticationStateProvider>(new SignedInUser(Rep));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignIn(Rep);
         Provider = Render<MudDialogProvider>(p => p.AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));
     }
-
-    protected TestDatabase Database { get; } = new();
 
     protected CompanyBuilder Company { get; }
 
@@ -87,13 +67,4 @@ public abstract class CustomerDialogTest : BunitContext, IAsyncLifetime
     }
 
     protected void Save(string testId) => Provider.Find($"[data-testid={testId}]").Click();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's popover services only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        Database.Dispose();
-    }
 }

@@ -43,7 +43,7 @@ public partial class CustomerDialog
 
     /// <summary>The customer to edit; null to create one.</summary>
     [Parameter]
-    public Core.Customers.CustomerProfile? Customer { get; set; }
+    public CustomerProfile? Customer { get; set; }
 
     [Inject]
     private CustomerDirectory Directory { get; set; } = default!;

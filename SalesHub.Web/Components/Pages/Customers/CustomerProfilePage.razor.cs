@@ -5,15 +5,14 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Web.Components.Shared;
-using Profile = SalesHub.Core.Customers.CustomerProfile;
 
 namespace SalesHub.Web.Components.Pages.Customers;
 
 /// <summary>Everything the company knows about one customer, kept current while it is open.</summary>
-public partial class CustomerProfile
+public partial class CustomerProfilePage
 {
     private static readonly string[] WatchedTypes = [nameof(Customer)];
-    private Profile? _profile;
+    private CustomerProfile? _profile;
     private bool _notFound;
 
     // Goes up whenever the customer (or one of its parts) changed, so that the open tab reloads too.

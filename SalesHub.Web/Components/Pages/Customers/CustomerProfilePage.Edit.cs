@@ -3,7 +3,7 @@ using SalesHub.Web.Components.Pages.Customers.Components;
 
 namespace SalesHub.Web.Components.Pages.Customers;
 
-public partial class CustomerProfile
+public partial class CustomerProfilePage
 {
     private async Task EditAsync()
     {
