@@ -7,6 +7,7 @@ using SalesHub.Core;
 using SalesHub.Core.Data;
 using SalesHub.Web.Api;
 using SalesHub.Web.Components;
+using SalesHub.Web.Customers;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
 using SalesHub.Web.Security;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthenticationSetup.SignedInPolicy);
         app.MapSiteEndpoints();
         app.MapSalesHubApi();
+        app.MapAttachmentDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

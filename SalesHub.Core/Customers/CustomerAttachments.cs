@@ -81,15 +81,17 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
             throw new RecordNotFoundException(nameof(Customer), customerId);
         }
 
-        var canEditCustomer = await db.Customers.Where(c => c.Id == customerId).AnyAsync(CustomerAccess.Editable(db, actor), cancellationToken);
-        var userId = actor.UserId;
-        return await db.CustomerAttachments.AsNoTracking()
-            .Where(a => a.CustomerId == customerId)
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Select(a => new AttachmentRow(
-                a.Id, a.CustomerId, a.FileName, a.ContentType, a.Size, a.UploadedById, a.UploadedBy!.DisplayName, a.CreatedAt,
-                canEditCustomer || a.UploadedById == userId))
-            .ToListAsync(cancellationToken);
+        var newestFirst = db.CustomerAttachments.Where(a => a.CustomerId == customerId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+        return await Rows(actor, newestFirst, await CanEditCustomerAsync(db, actor, customerId, cancellationToken)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AttachmentRow> GetAsync(Actor actor, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var customerId = await db.CustomerAttachments.Where(a => a.Id == attachmentId).Select(a => (int?)a.CustomerId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(CustomerAttachment), attachmentId);
+        return await Rows(actor, db.CustomerAttachments.Where(a => a.Id == attachmentId), await CanEditCustomerAsync(db, actor, customerId, cancellationToken))
+            .SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -295,6 +297,18 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
         }
 
         return name;
+    }
+
+    private static Task<bool> CanEditCustomerAsync(SalesHubDbContext db, Actor actor, int customerId, CancellationToken cancellationToken) =>
+        db.Customers.Where(c => c.Id == customerId).AnyAsync(CustomerAccess.Editable(db, actor), cancellationToken);
+
+    /// <summary>Attachments as rows; the uploader, and whoever may edit the customer, may delete one.</summary>
+    private static IQueryable<AttachmentRow> Rows(Actor actor, IQueryable<CustomerAttachment> attachments, bool canEditCustomer)
+    {
+        var userId = actor.UserId;
+        return attachments.AsNoTracking().Select(a => new AttachmentRow(
+            a.Id, a.CustomerId, a.FileName, a.ContentType, a.Size, a.UploadedById, a.UploadedBy!.DisplayName, a.CreatedAt,
+            canEditCustomer || a.UploadedById == userId));
     }
 
     private static string ContentTypeOf(string fileName, string? declared) =>

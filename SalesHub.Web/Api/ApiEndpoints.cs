@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(AuthenticationSetup.ApiPolicy);
         v1.MapAuthEndpoints();
         v1.MapMeEndpoints();
+        v1.MapAttachmentEndpoints();
     }
 
     /// <summary>

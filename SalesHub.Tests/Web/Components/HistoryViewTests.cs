@@ -1,20 +1,12 @@
 using System.Globalization;
-using System.Security.Claims;
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using SalesHub.Core.Auditing;
-using SalesHub.Core.Changes;
-using SalesHub.Core.Data;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components;
 using SalesHub.Web.Components.Shared;
-using SalesHub.Web.Localization;
-using SalesHub.Web.Security;
 
 namespace SalesHub.Tests.Web.Components;
 
@@ -27,17 +19,8 @@ public sealed class HistoryViewTests : BunitContext
     {
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("en");
         _rep = new CompanyBuilder(_database).AddUser(Roles.SalesRep, name: "Rita");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Services.AddSingleton<IChangeFeed>(_database.ChangeFeed);
-        Services.AddSingleton<IDbContextFactory<SalesHubDbContext>>(_database);
         Services.AddSingleton<AuditTrail>();
-        Services.AddScoped<ErrorMessages>();
-        Services.AddScoped<CurrentActor>();
-        Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(_rep));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        this.AddSalesHubComponentServices(_database, _rep);
     }
 
     [Fact]
@@ -59,18 +42,6 @@ public sealed class HistoryViewTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=history-entry]").Count));
         Assert.Contains("Changed · Rita", cut.FindAll("[data-testid=history-entry]")[0].TextContent);
         Assert.Contains("quantity: 4 → 6", cut.Markup, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private sealed class SignedIn(AppUser user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                [
-                    new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-                    new Claim(ClaimTypes.Role, user.Role),
-                    new Claim(SalesHubClaims.DisplayName, user.DisplayName),
-                ],
-                "test"))));
     }
 
     protected override void Dispose(bool disposing)
