@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<DuplicateDetection>();
         services.AddSingleton<CustomerAttachments>();
+        services.AddSingleton<CustomerSettings>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
