@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Customers;
@@ -59,7 +60,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var grade = await GradeAsync(db, gradeId, expectedVersion, cancellationToken);
+        var grade = await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken);
         grade.Describe(name, color);
         await RequireUniqueGradeNameAsync(db, grade.Name, gradeId, cancellationToken);
         await SaveUniqueAsync(db, () => RequireUniqueGradeNameAsync(db, grade.Name, gradeId, cancellationToken), cancellationToken);
@@ -70,7 +71,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        db.CustomerGrades.Remove(await GradeAsync(db, gradeId, expectedVersion, cancellationToken));
+        db.CustomerGrades.Remove(await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -115,7 +116,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var tag = await TagAsync(db, tagId, expectedVersion, cancellationToken);
+        var tag = await EditableAsync<Tag>(db, tagId, expectedVersion, cancellationToken);
         var previousName = tag.Name;
         tag.Describe(name, color);
         await RequireUniqueTagNameAsync(db, tag.Name, tagId, cancellationToken);
@@ -136,7 +137,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var tag = await TagAsync(db, tagId, expectedVersion, cancellationToken);
+        var tag = await EditableAsync<Tag>(db, tagId, expectedVersion, cancellationToken);
         foreach (var customer in await CustomersTaggedAsync(db, tagId, cancellationToken))
         {
             customer.Tags.Remove(tag);
@@ -155,20 +156,14 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-    private static async Task<CustomerGrade> GradeAsync(SalesHubDbContext db, int gradeId, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>A grade or tag to change, expected at <paramref name="expectedVersion"/>.</summary>
+    private static async Task<T> EditableAsync<T>(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)
+        where T : class, IVersioned
     {
-        var grade = await db.CustomerGrades.SingleOrDefaultAsync(g => g.Id == gradeId, cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(CustomerGrade), gradeId);
-        db.Entry(grade).Property(g => g.Version).OriginalValue = expectedVersion;
-        return grade;
-    }
-
-    private static async Task<Tag> TagAsync(SalesHubDbContext db, int tagId, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == tagId, cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Tag), tagId);
-        db.Entry(tag).Property(t => t.Version).OriginalValue = expectedVersion;
-        return tag;
+        var record = await db.Set<T>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(typeof(T).Name, id);
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
+        return record;
     }
 
     private static async Task RequireUniqueGradeNameAsync(SalesHubDbContext db, string name, int? exceptId, CancellationToken cancellationToken)
