@@ -86,6 +86,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Errors|Field|History|Home|Identity|Language|Login|Nav|NotFound|Password|Records|Role|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Errors|Field|Grades|History|Home|Identity|Language|Login|Nav|NotFound|Password|Records|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
     private static partial Regex UsedKey();
 }
