@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -10,8 +12,8 @@ public sealed class CustomerSettingsTests(BrowserApp browser) : IClassFixture<Br
     public Task AnAdminAddsATagAndRenamesAGradeAndSeesBothInTheTables() => browser.RunAsync(nameof(AnAdminAddsATagAndRenamesAGradeAndSeesBothInTheTables), async session =>
     {
         var page = await session.SignInAsync(DemoCompany.AdminEmail);
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Grades and tags" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/customer-settings$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Grades and tags" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/customer-settings$"));
         await BrowserSession.WaitUntilInteractiveAsync(page);
 
         await page.GetByTestId("tag-new").ClickAsync();
@@ -20,7 +22,7 @@ public sealed class CustomerSettingsTests(BrowserApp browser) : IClassFixture<Br
         await page.GetByTestId("label-save").ClickAsync();
         await Expect(page.GetByTestId("label-dialog")).Not.ToBeVisibleAsync();
         var tag = page.GetByTestId("tag-row-name").Filter(new() { HasText = "展会 2026 Expo" });
-        await Expect(tag).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("background-color:#43A047"));
+        await Expect(tag).ToHaveAttributeAsync("style", new Regex("background-color:#43A047"));
 
         await page.GetByTestId("grade-row-name").Filter(new() { HasTextRegex = new("^D$") }).Locator("xpath=ancestor::tr").GetByTestId("grade-edit").ClickAsync();
         await Expect(BrowserSession.Input(page, "label-name")).ToHaveValueAsync("D");
