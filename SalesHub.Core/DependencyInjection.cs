@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerMerging>();
         services.AddSingleton<CustomerRecycleBin>();
         services.AddSingleton<CustomerAttachments>();
+        services.AddSingleton<CustomerSettings>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -8,8 +8,8 @@ using MudBlazor.Services;
 using SalesHub.Core;
 using SalesHub.Core.Data;
 using SalesHub.Web.Api;
-using SalesHub.Web.Customers;
 using SalesHub.Web.Components;
+using SalesHub.Web.Customers;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
 using SalesHub.Web.Security;
@@ -86,6 +86,7 @@ public static class DependencyInjection
         app.MapSiteEndpoints();
         app.MapCustomerExport();
         app.MapSalesHubApi();
+        app.MapAttachmentDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -11,6 +11,9 @@ public sealed class AttachmentOptions
     /// <summary>The largest file accepted, in bytes (20 MB unless configured).</summary>
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary><see cref="MaxBytes"/> as people read it, in megabytes to one decimal.</summary>
+    public double MaxMegabytes => Math.Round(MaxBytes / 1024d / 1024d, 1);
+
     /// <summary>
     /// File name extensions accepted (without the dot); <see cref="DefaultExtensions"/> when not configured.
     /// Nullable because the configuration binder appends to a list it finds filled in.

@@ -68,6 +68,9 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
 
     private readonly AttachmentOptions _options = options.Value;
 
+    /// <summary>The size and type limits uploads are held to, for pickers and messages to announce.</summary>
+    public AttachmentOptions Limits => _options;
+
     private string Folder => _options.StorageDirectory is { Length: > 0 } folder
         ? Path.GetFullPath(folder)
         : throw new InvalidOperationException("Attachments:StorageDirectory is not set.");
@@ -81,15 +84,17 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
             throw new RecordNotFoundException(nameof(Customer), customerId);
         }
 
-        var canEditCustomer = await db.Customers.Where(c => c.Id == customerId).AnyAsync(CustomerAccess.Editable(db, actor), cancellationToken);
-        var userId = actor.UserId;
-        return await db.CustomerAttachments.AsNoTracking()
-            .Where(a => a.CustomerId == customerId)
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Select(a => new AttachmentRow(
-                a.Id, a.CustomerId, a.FileName, a.ContentType, a.Size, a.UploadedById, a.UploadedBy!.DisplayName, a.CreatedAt,
-                canEditCustomer || a.UploadedById == userId))
-            .ToListAsync(cancellationToken);
+        var newestFirst = db.CustomerAttachments.Where(a => a.CustomerId == customerId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+        return await Rows(actor, newestFirst, await CanEditCustomerAsync(db, actor, customerId, cancellationToken)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AttachmentRow> GetAsync(Actor actor, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var customerId = await db.CustomerAttachments.Where(a => a.Id == attachmentId).Select(a => (int?)a.CustomerId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(CustomerAttachment), attachmentId);
+        return await Rows(actor, db.CustomerAttachments.Where(a => a.Id == attachmentId), await CanEditCustomerAsync(db, actor, customerId, cancellationToken))
+            .SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -184,19 +189,12 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
     /// Erases the files of attachments purged from the database (the caller has removed their rows
     /// and decided who may). Keys that are not storage keys are ignored.
     /// </summary>
-    public Task DeleteFilesAsync(IEnumerable<string> storageKeys, CancellationToken cancellationToken = default)
+    internal void DeleteFiles(IEnumerable<string> storageKeys)
     {
-        foreach (var key in storageKeys.Where(IsStorageKey))
+        foreach (var path in storageKeys.Where(IsStorageKey).Select(PathOf).Where(File.Exists))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var path = PathOf(key);
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
+            File.Delete(path);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -297,6 +295,18 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
         return name;
     }
 
+    private static Task<bool> CanEditCustomerAsync(SalesHubDbContext db, Actor actor, int customerId, CancellationToken cancellationToken) =>
+        db.Customers.Where(c => c.Id == customerId).AnyAsync(CustomerAccess.Editable(db, actor), cancellationToken);
+
+    /// <summary>Attachments as rows; the uploader, and whoever may edit the customer, may delete one.</summary>
+    private static IQueryable<AttachmentRow> Rows(Actor actor, IQueryable<CustomerAttachment> attachments, bool canEditCustomer)
+    {
+        var userId = actor.UserId;
+        return attachments.AsNoTracking().Select(a => new AttachmentRow(
+            a.Id, a.CustomerId, a.FileName, a.ContentType, a.Size, a.UploadedById, a.UploadedBy!.DisplayName, a.CreatedAt,
+            canEditCustomer || a.UploadedById == userId));
+    }
+
     private static string ContentTypeOf(string fileName, string? declared) =>
         KnownContentTypes.TryGetValue(Path.GetExtension(fileName).TrimStart('.'), out var known) ? known
         : declared is { Length: <= 100 } && MediaType().IsMatch(declared) ? declared.ToLowerInvariant()
@@ -306,7 +316,7 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
 
     private static bool IsStorageKey(string key) => key.Length == 32 && key.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c));
 
-    private DomainException TooLarge() => Refusal("Attachments.TooLarge", Math.Round(_options.MaxBytes / 1024d / 1024d, 1));
+    private DomainException TooLarge() => Refusal("Attachments.TooLarge", _options.MaxMegabytes);
 
     private static DomainException Refusal(string code, params object?[] arguments) => new(code, arguments) { Field = "file" };
 

@@ -14,7 +14,7 @@ namespace SalesHub.Core.Customers;
 /// customer (its owner, the owner's team manager, administrators); purged for good by
 /// administrators only. Restoring a customer that was merged into another undoes that merge.
 /// </summary>
-public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed changeFeed)
+public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed changeFeed, CustomerAttachments attachments)
 {
     public const int MaxPageSize = 100;
 
@@ -100,10 +100,10 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
 
     /// <summary>
     /// Deletes a customer in the recycle bin for good, with everything that belongs to it (the
-    /// database cascades to its parts). Returns the storage keys of its attachments, whose files
-    /// the caller removes from the attachment store once this has committed.
+    /// database cascades to its parts), and then its attachments' files: a file outlives its row
+    /// only if erasing it fails, never the other way round.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PurgeCustomerAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    public async Task PurgeCustomerAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -116,7 +116,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         await WritePurgedAsync(db, nameof(Customer), id, customer.Version, customer.Name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await changeFeed.PublishAsync([new EntityChange(nameof(Customer), id, AuditAction.Purged, actor.UserId)]);
-        return storageKeys;
+        attachments.DeleteFiles(storageKeys);
     }
 
     public async Task PurgeContactAsync(Actor actor, int contactId, CancellationToken cancellationToken = default)

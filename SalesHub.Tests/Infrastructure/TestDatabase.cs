@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -34,7 +36,8 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options, I
 
 /// <summary>
 /// An in-memory SQLite database (the connection stays open for the test's life) holding the
-/// whole model, with a controllable clock and a real in-process change feed.
+/// whole model, with a controllable clock, a real in-process change feed, and a folder of its own
+/// for attachment files.
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<SalesHubDbContext>, IDisposable
 {
@@ -57,5 +60,18 @@ public sealed class TestDatabase : IDbContextFactory<SalesHubDbContext>, IDispos
 
     public WidgetDbContext CreateWidgetContext(Actor actor) => new(_options, ChangeFeed, Clock) { Actor = actor };
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Where <see cref="CreateAttachments"/> keeps files; removed with the database.</summary>
+    public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "saleshub-tests", Guid.NewGuid().ToString("N"));
+
+    public CustomerAttachments CreateAttachments(long maxBytes = 1024 * 1024) =>
+        new(this, Options.Create(new AttachmentOptions { StorageDirectory = AttachmentFolder, MaxBytes = maxBytes }));
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (Directory.Exists(AttachmentFolder))
+        {
+            Directory.Delete(AttachmentFolder, recursive: true);
+        }
+    }
 }

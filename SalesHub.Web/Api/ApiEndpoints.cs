@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         v1.MapCustomerEndpoints();
         v1.MapContactEndpoints();
         v1.MapInteractionEndpoints();
+        v1.MapAttachmentEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
@@ -14,10 +13,10 @@ public sealed class CustomerAttachmentsTests : IDisposable
     private const long MaxBytes = 4096;
 
     private readonly TestDatabase _database = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "saleshub-tests", Guid.NewGuid().ToString("N"));
     private readonly AppUser _rep;
     private readonly AppUser _teammate;
     private readonly AppUser _otherRep;
+    private readonly AppUser _admin;
     private readonly Customer _customer;
     private readonly CustomerAttachments _attachments;
 
@@ -28,8 +27,9 @@ public sealed class CustomerAttachmentsTests : IDisposable
         _rep = company.AddUser(Roles.SalesRep, east, "Rita");
         _teammate = company.AddUser(Roles.SalesRep, east, "Tom");
         _otherRep = company.AddUser(Roles.SalesRep, company.AddTeam("South"), "Sam");
+        _admin = company.AddUser(Roles.Admin, name: "Alice");
         _customer = company.AddCustomer(_rep);
-        _attachments = new CustomerAttachments(_database, Options.Create(new AttachmentOptions { StorageDirectory = _folder, MaxBytes = MaxBytes }));
+        _attachments = _database.CreateAttachments(MaxBytes);
     }
 
     private Actor Rep => Actor.For(_rep);
@@ -128,7 +128,7 @@ public sealed class CustomerAttachmentsTests : IDisposable
         await UploadAsync(Rep, sent, "fine"u8.ToArray());
 
         Assert.Equal(kept, Assert.Single(await _attachments.ListAsync(Rep, _customer.Id)).FileName);
-        Assert.All(StoredFiles(), f => Assert.StartsWith(_folder, f, StringComparison.Ordinal));
+        Assert.All(StoredFiles(), f => Assert.StartsWith(_database.AttachmentFolder, f, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class CustomerAttachmentsTests : IDisposable
     }
 
     [Fact]
-    public async Task DeletingMovesTheAttachmentToTheRecycleBinAndKeepsItsFileUntilPurged()
+    public async Task DeletingMovesTheAttachmentToTheRecycleBinAndKeepsItsFileUntilItsCustomerIsPurged()
     {
         var id = await UploadAsync(Rep, "old.pdf", "old"u8.ToArray());
 
@@ -184,7 +184,9 @@ public sealed class CustomerAttachmentsTests : IDisposable
         Assert.Equal(_rep.Id, deleted.DeletedById);
         Assert.Single(StoredFiles());
 
-        await _attachments.DeleteFilesAsync([deleted.StorageKey, "../../saleshub.db"]);
+        var directory = new CustomerDirectory(_database, new DuplicateDetection(_database));
+        await directory.DeleteAsync(Rep, _customer.Id, 1);
+        await new CustomerRecycleBin(_database, _database.ChangeFeed, _attachments).PurgeCustomerAsync(Actor.For(_admin), _customer.Id);
 
         Assert.Empty(StoredFiles());
     }
@@ -212,16 +214,9 @@ public sealed class CustomerAttachmentsTests : IDisposable
     }
 
     private List<string> StoredFiles() =>
-        Directory.Exists(_folder) ? [.. Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories)] : [];
+        Directory.Exists(_database.AttachmentFolder) ? [.. Directory.EnumerateFiles(_database.AttachmentFolder, "*", SearchOption.AllDirectories)] : [];
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     /// <summary>An upload that never ends, counting what was read from it.</summary>
     private sealed class EndlessStream : Stream

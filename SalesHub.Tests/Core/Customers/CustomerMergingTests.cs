@@ -33,7 +33,7 @@ public sealed class CustomerMergingTests : IDisposable
         _contacts = new CustomerContacts(_database);
         _timeline = new CustomerTimeline(_database);
         _merging = new CustomerMerging(_database, _database.ChangeFeed);
-        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed);
+        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed, _database.CreateAttachments());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CustomerRecycleBinTests : IDisposable
         _admin = company.AddUser(Roles.Admin, name: "Alice");
         _directory = new CustomerDirectory(_database, new DuplicateDetection(_database));
         _contacts = new CustomerContacts(_database);
-        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed);
+        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed, _database.CreateAttachments());
     }
 
     [Fact]
@@ -113,25 +113,19 @@ public sealed class CustomerRecycleBinTests : IDisposable
     {
         var customer = new CompanyBuilder(_database).AddCustomer(_rep, "Acme Trading", contactName: "Li Lei");
         await _directory.ShareAsync(Actor.For(_rep), customer.Id, [_otherRep.Id]);
-        string storageKey;
-        await using (var db = _database.CreateWidgetContext(Actor.For(_rep)))
+        var attachments = _database.CreateAttachments();
+        using (var file = new MemoryStream("%PDF-1.7"u8.ToArray()))
         {
-            var attachment = new CustomerAttachment
-            {
-                CustomerId = customer.Id, FileName = "licence.pdf", ContentType = "application/pdf", Size = 10, StorageKey = "k-" + Guid.NewGuid().ToString("N")[..8], UploadedById = _rep.Id,
-            };
-            db.CustomerAttachments.Add(attachment);
-            await db.SaveChangesAsync();
-            storageKey = attachment.StorageKey;
+            await attachments.UploadAsync(Actor.For(_rep), customer.Id, "licence.pdf", "application/pdf", file);
         }
 
         await _directory.DeleteAsync(Actor.For(_rep), customer.Id, 1);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => _recycleBin.PurgeCustomerAsync(Actor.For(_manager), customer.Id));
         await Assert.ThrowsAsync<ForbiddenException>(() => _recycleBin.PurgeCustomerAsync(Actor.For(_rep), customer.Id));
-        var keys = await _recycleBin.PurgeCustomerAsync(Actor.For(_admin), customer.Id);
+        await _recycleBin.PurgeCustomerAsync(Actor.For(_admin), customer.Id);
 
-        Assert.Equal([storageKey], keys);
+        Assert.Empty(Directory.EnumerateFiles(_database.AttachmentFolder, "*", SearchOption.AllDirectories));
         await using var check = _database.CreateWidgetContext(Actor.System);
         Assert.False(await check.Customers.IgnoreQueryFilters().AnyAsync());
         Assert.False(await check.Contacts.IgnoreQueryFilters().AnyAsync());

@@ -10,7 +10,8 @@ namespace SalesHub.Web.Components.Pages.Customers;
 /// <summary>The customer list: filters and search run in SQL, one page at a time, for what the user may see.</summary>
 public partial class CustomerList
 {
-    private static readonly string[] WatchedTypes = [nameof(Customer)];
+    // Grades and tags show in the rows and the filters, by name and colour.
+    private static readonly string[] WatchedTypes = [nameof(Customer), nameof(Tag), nameof(CustomerGrade)];
     private static readonly int[] PageSizes = [25, 50, 100];
 
     // Grid column property names → the sort fields CustomerDirectory knows.
@@ -80,6 +81,7 @@ public partial class CustomerList
 
     private async Task ReloadAsync()
     {
+        _grades = await Lookups.GradesAsync(_actor);
         _tags = await Lookups.TagsAsync(_actor);
         await _grid.ReloadServerData();
     }

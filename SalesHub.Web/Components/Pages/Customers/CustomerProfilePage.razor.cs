@@ -11,7 +11,8 @@ namespace SalesHub.Web.Components.Pages.Customers;
 /// <summary>Everything the company knows about one customer, kept current while it is open.</summary>
 public partial class CustomerProfilePage
 {
-    private static readonly string[] WatchedTypes = [nameof(Customer)];
+    // A renamed or recoloured grade or tag shows in the header too.
+    private static readonly string[] WatchedTypes = [nameof(Customer), nameof(Tag), nameof(CustomerGrade)];
     private CustomerProfile? _profile;
     private bool _notFound;
 
@@ -42,7 +43,7 @@ public partial class CustomerProfilePage
 
     private async Task OnCustomerChangedAsync(IReadOnlyList<EntityChange> changes)
     {
-        if (changes.Any(c => c.EntityId == Id))
+        if (changes.Any(c => c.EntityType != nameof(Customer) || c.EntityId == Id))
         {
             await LoadAsync();
             _revision++;
