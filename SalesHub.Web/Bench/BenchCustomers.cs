@@ -26,7 +26,7 @@ internal sealed record BenchCustomerSample(
 /// or two contacts each, tags, grades, a few shares and the dataset's number of interactions over
 /// their last three years. Every record is built by the Core entities (so names, phone digits,
 /// e-mail keys and search text follow the real rules) and written by prepared inserts in one
-/// transaction: minutes for the mid size, where EF's change tracking would take hours. Records
+/// transaction: seconds for the mid size, where EF's change tracking would take far longer. Records
 /// are stamped as a save would stamp them (version 1, created and updated times) but, being
 /// generated, have no audit lines.
 /// </summary>
