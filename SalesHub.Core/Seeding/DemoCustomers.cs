@@ -17,105 +17,50 @@ internal static class DemoCustomers
     private const string VipTag = "VIP";
     private const string KeyAccountTag = "重点客户 Key account";
 
-    private static readonly DemoLanguage Chinese = new(
-        IsChinese: true,
-        TradeShowSource: "展会",
-        TradeShowTag: "展会 2026",
-        Sources: ["展会", "官网", "转介绍", "电话营销", "老客户"],
-        Titles: ["总经理", "副总经理", "采购经理", "采购主管", "财务总监", "技术总监", "行政主管"],
-        FamilyNames: [("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen"), ("杨", "yang"), ("黄", "huang"), ("赵", "zhao"), ("周", "zhou"), ("吴", "wu"), ("徐", "xu"), ("孙", "sun"), ("林", "lin"), ("郭", "guo")],
-        GivenNames: [("伟", "wei"), ("芳", "fang"), ("敏", "min"), ("静", "jing"), ("磊", "lei"), ("洋", "yang"), ("艳", "yan"), ("军", "jun"), ("涛", "tao"), ("建华", "jianhua"), ("晓东", "xiaodong"), ("海燕", "haiyan"), ("志强", "zhiqiang"), ("丽娟", "lijuan")],
-        PersonalMailDomains: ["163.com", "qq.com", "126.com"],
-        Notes: ["对价格比较敏感，报价前先确认预算。", "付款及时，账期 30 天。", "2026 年展会上认识，决策链较长。", "老板亲自拍板，拜访时约总经理。"],
-        Interactions:
-        [
-            new(InteractionKind.Call, "电话沟通下季度采购计划", "客户预计下季度采购量增加约 20%", "下周发送报价单"),
-            new(InteractionKind.Call, "电话回访产品使用情况", "设备运行稳定，对售后响应满意", "月底前再次回访"),
-            new(InteractionKind.Call, "电话确认付款进度", "财务已安排付款，预计本周五到账", "到账后通知仓库发货"),
-            new(InteractionKind.Visit, "拜访客户工厂，参观生产线", "现有供应商交期不稳定，客户有意更换", "准备样品并安排技术交流"),
-            new(InteractionKind.Visit, "上门拜访采购经理", "客户对新款产品很感兴趣，要求提供样品", "三天内寄送样品"),
-            new(InteractionKind.Visit, "陪同工程师现场调试", "问题已解决，客户确认验收", "提交验收报告"),
-            new(InteractionKind.Meeting, "与客户管理层讨论年度框架协议", "价格和账期基本达成一致", "法务审核合同条款"),
-            new(InteractionKind.Meeting, "产品方案演示会", "技术团队认可方案，需内部评估", "两周后跟进评估结果"),
-            new(InteractionKind.Email, "发送报价单及产品资料", "客户已确认收到", "跟进客户反馈"),
-            new(InteractionKind.Email, "邮件答复客户的技术问题", null, "安排工程师电话沟通"),
-            new(InteractionKind.WeChat, "微信沟通样品测试结果", "测试通过，客户准备小批量试单", "准备试单合同"),
-            new(InteractionKind.WeChat, "微信发送 2026 展会邀请函", "客户确认参加展会", "展会前一周再次确认行程"),
-            new(InteractionKind.WeChat, "微信答复物流问题", "已提供物流单号", null),
-            new(InteractionKind.Note, "客户年底预算收紧，采购可能推迟", null, "一月初再联系"),
-            new(InteractionKind.Note, "客户更换了采购负责人", "新负责人为原采购副经理", "尽快拜访新负责人"),
-        ]);
-
-    private static readonly DemoLanguage English = new(
-        IsChinese: false,
-        TradeShowSource: "Trade show",
-        TradeShowTag: "Trade show 2026",
-        Sources: ["Trade show", "Website", "Referral", "Cold call", "Existing customer"],
-        Titles: ["CEO", "Head of Procurement", "Purchasing Manager", "Buyer", "CFO", "IT Director", "Operations Manager"],
-        FamilyNames: [("Smith", "smith"), ("Johnson", "johnson"), ("Brown", "brown"), ("Taylor", "taylor"), ("Miller", "miller"), ("Wilson", "wilson"), ("Clark", "clark"), ("Walker", "walker"), ("Young", "young"), ("Wright", "wright"), ("Scott", "scott"), ("Baker", "baker")],
-        GivenNames: [("James", "james"), ("Mary", "mary"), ("John", "john"), ("Linda", "linda"), ("David", "david"), ("Susan", "susan"), ("Daniel", "daniel"), ("Karen", "karen"), ("Oliver", "oliver"), ("Emma", "emma"), ("Lucas", "lucas"), ("Chloe", "chloe")],
-        PersonalMailDomains: ["gmail.com", "outlook.com"],
-        Notes: ["Price-sensitive: confirm the budget before quoting.", "Pays on time, 30-day terms.", "Met at the 2026 trade show; long decision chain.", "Prefers e-mail to calls."],
-        Interactions:
-        [
-            new(InteractionKind.Call, "Call about next quarter's purchasing plan", "Expects volumes to grow about 20%", "Send a quote next week"),
-            new(InteractionKind.Call, "Follow-up call on the installed units", "Running smoothly; happy with support", "Check in again at month end"),
-            new(InteractionKind.Call, "Called about the overdue invoice", "Payment scheduled for Friday", "Release the shipment once paid"),
-            new(InteractionKind.Visit, "Site visit and plant tour", "Current supplier keeps missing delivery dates", "Prepare samples and a technical session"),
-            new(InteractionKind.Visit, "Visited the purchasing manager", "Interested in the new range; asked for samples", "Ship samples within three days"),
-            new(InteractionKind.Meeting, "Annual framework agreement with their management", "Agreed on prices and payment terms in principle", "Legal to review the contract"),
-            new(InteractionKind.Meeting, "Product demo for their engineering team", "Solution accepted; internal review pending", "Follow up on the review in two weeks"),
-            new(InteractionKind.Email, "Sent the quote and product sheets", "Receipt confirmed", "Chase for feedback"),
-            new(InteractionKind.Email, "Answered their technical questions by e-mail", null, "Set up a call with an engineer"),
-            new(InteractionKind.Email, "Sent the 2026 trade show invitation", "They will visit our booth", "Confirm the meeting slot a week before"),
-            new(InteractionKind.Note, "Budget freeze until the new fiscal year", null, "Get back in touch in January"),
-            new(InteractionKind.Note, "New head of procurement appointed", "Replaces our previous contact", "Arrange an introduction meeting"),
-        ]);
-
     // Mail: a company's mail domain, or a person's own address. Phone prefix: a Chinese office's area
     // code, or the country and area code elsewhere.
     private static readonly DemoProfile[] Profiles =
     [
-        new("上海华联贸易有限公司", "批发贸易", "上海市", "上海市", "浦东新区张江路 88 号", "hualian-trade.cn", "021", DemoCompany.Rep1Email, Chinese),
-        new("深圳市腾达电子有限公司", "电子制造", "广东省", "深圳市", "南山区科技园南区 12 栋", "tengda-tech.cn", "0755", DemoCompany.Rep3Email, Chinese),
-        new("杭州云启网络科技有限公司", "互联网", "浙江省", "杭州市", "西湖区文三路 398 号", "yunqi.net.cn", "0571", DemoCompany.Rep2Email, Chinese),
-        new("北京中科恒信软件股份有限公司", "软件", "北京市", "北京市", "海淀区中关村大街 27 号", "hengxin-soft.cn", "010", DemoCompany.Rep1Email, Chinese),
-        new("广州市粤海食品有限公司", "食品饮料", "广东省", "广州市", "天河区天河路 385 号", "yuehai-food.cn", "020", DemoCompany.Rep3Email, Chinese),
-        new("苏州新锐精密机械有限公司", "制造业", "江苏省", "苏州市", "工业园区星湖街 218 号", "xinrui-jm.cn", "0512", DemoCompany.Rep2Email, Chinese),
-        new("南京金陵百货有限公司", "零售", "江苏省", "南京市", "秦淮区中山南路 89 号", "jinling-store.cn", "025", DemoCompany.ManagerEmail, Chinese),
-        new("成都天府物流有限公司", "物流", "四川省", "成都市", "双流区物联大道 66 号", "tianfu-log.cn", "028", DemoCompany.Rep1Email, Chinese),
-        new("武汉长江医疗器械有限公司", "医疗", "湖北省", "武汉市", "东湖高新区光谷大道 77 号", "cj-medical.cn", "027", DemoCompany.Rep2Email, Chinese),
-        new("宁波海天塑料制品有限公司", "制造业", "浙江省", "宁波市", "北仑区明州路 501 号", "haitian-pl.cn", "0574", DemoCompany.Rep1Email, Chinese),
-        new("厦门鹭岛进出口有限公司", "批发贸易", "福建省", "厦门市", "思明区鹭江道 2 号", "ludao-trade.cn", "0592", DemoCompany.Rep3Email, Chinese),
-        new("青岛海润家电有限公司", "制造业", "山东省", "青岛市", "崂山区海尔路 1 号", "hairun-home.cn", "0532", DemoCompany.Rep2Email, Chinese),
-        new("东莞市华盛五金制品厂", "制造业", "广东省", "东莞市", "长安镇振安中路 168 号", "huasheng-hw.cn", "0769", DemoCompany.Rep3Email, Chinese),
-        new("佛山顺德美家家具有限公司", "零售", "广东省", "佛山市", "顺德区乐从镇家具大道 9 号", "meijia-home.cn", "0757", DemoCompany.Rep3Email, Chinese),
-        new("无锡锡能新能源科技有限公司", "新能源", "江苏省", "无锡市", "新吴区长江路 21 号", "xineng-ev.cn", "0510", DemoCompany.Rep1Email, Chinese),
-        new("合肥众创教育咨询有限公司", "教育", "安徽省", "合肥市", "蜀山区黄山路 459 号", "zhongchuang-edu.cn", "0551", DemoCompany.Rep2Email, Chinese),
-        new("西安秦川汽车配件有限公司", "汽车", "陕西省", "西安市", "未央区凤城八路 188 号", "qinchuan-auto.cn", "029", DemoCompany.Rep3Email, Chinese),
-        new("长沙湘江连锁超市有限公司", "零售", "湖南省", "长沙市", "岳麓区麓山南路 932 号", "xiangjiang-mart.cn", "0731", DemoCompany.ManagerEmail, Chinese),
-        new("张伟", null, "上海市", "上海市", "徐汇区漕溪北路 18 弄", "zhangwei1985@163.com", "021", DemoCompany.Rep1Email, Chinese),
-        new("上海华联贸易", "批发贸易", "上海市", "上海市", "浦东新区张江路 88 号", "hualian-trade.cn", "021", DemoCompany.Rep2Email, Chinese),
-        new("Northwind Traders", "Wholesale", "Washington", "Seattle", "1 Pike Place", "northwindtraders.com", "+1 206", DemoCompany.Rep1Email, English),
-        new("Contoso Ltd.", "Software", "Washington", "Redmond", "One Contoso Way", "contoso.com", "+1 425", DemoCompany.Rep2Email, English),
-        new("Fabrikam, Inc.", "Manufacturing", "California", "San Jose", "200 Market Street", "fabrikam.com", "+1 408", DemoCompany.Rep3Email, English),
-        new("Adventure Works Cycles", "Retail", "Oregon", "Portland", "45 Burnside Street", "adventure-works.com", "+1 503", DemoCompany.Rep1Email, English),
-        new("Tailspin Toys", "Retail", "Texas", "Austin", "700 Congress Avenue", "tailspintoys.com", "+1 512", DemoCompany.Rep2Email, English),
-        new("Wide World Importers", "Wholesale", "California", "San Francisco", "88 Harbor Drive", "wideworldimporters.com", "+1 415", DemoCompany.Rep3Email, English),
-        new("Litware, Inc.", "Software", "Massachusetts", "Boston", "12 Beacon Street", "litwareinc.com", "+1 617", DemoCompany.ManagerEmail, English),
-        new("Proseware, Inc.", "Internet", "New York", "New York", "350 Fifth Avenue", "proseware.com", "+1 212", DemoCompany.Rep1Email, English),
-        new("Alpine Ski House", "Retail", "Colorado", "Denver", "1600 Glenarm Place", "alpineskihouse.com", "+1 303", DemoCompany.Rep2Email, English),
-        new("Coho Winery", "Food & beverage", "California", "Napa", "5 Vineyard Lane", "cohowinery.com", "+1 707", DemoCompany.Rep3Email, English),
-        new("Lucerne Publishing", "Education", "England", "London", "20 Fleet Street", "lucernepublishing.com", "+44 20", DemoCompany.Rep1Email, English),
-        new("Margie's Travel", "Travel", "Washington", "Seattle", "400 Broad Street", "margiestravel.com", "+1 206", DemoCompany.Rep2Email, English),
-        new("Trey Research", "Healthcare", "Massachusetts", "Cambridge", "77 Main Street", "treyresearch.net", "+1 617", DemoCompany.Rep3Email, English),
-        new("Woodgrove Bank", "Finance", "Ontario", "Toronto", "100 King Street West", "woodgrovebank.com", "+1 416", DemoCompany.Rep1Email, English),
-        new("Fourth Coffee", "Food & beverage", "England", "Manchester", "3 Deansgate", "fourthcoffee.com", "+44 161", DemoCompany.Rep2Email, English),
-        new("Blue Yonder Airlines", "Logistics", "Bavaria", "Munich", "Flughafenstrasse 1", "blueyonderairlines.com", "+49 89", DemoCompany.Rep3Email, English),
-        new("Graphic Design Institute", "Education", "New South Wales", "Sydney", "15 George Street", "graphicdesigninstitute.com", "+61 2", DemoCompany.Rep1Email, English),
-        new("Humongous Insurance", "Finance", "Singapore", "Singapore", "8 Marina Boulevard", "humongousinsurance.com", "+65 6", DemoCompany.ManagerEmail, English),
-        new("Emily Clarke", null, "England", "London", "27 Baker Street", "emily.clarke@outlook.com", "+44 20", DemoCompany.Rep2Email, English),
-        new("Southridge Video", "Media", "Victoria", "Melbourne", "120 Collins Street", "southridgevideo.com", "+61 3", DemoCompany.Rep3Email, English),
+        new("上海华联贸易有限公司", "批发贸易", "上海市", "上海市", "浦东新区张江路 88 号", "hualian-trade.cn", "021", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("深圳市腾达电子有限公司", "电子制造", "广东省", "深圳市", "南山区科技园南区 12 栋", "tengda-tech.cn", "0755", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("杭州云启网络科技有限公司", "互联网", "浙江省", "杭州市", "西湖区文三路 398 号", "yunqi.net.cn", "0571", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("北京中科恒信软件股份有限公司", "软件", "北京市", "北京市", "海淀区中关村大街 27 号", "hengxin-soft.cn", "010", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("广州市粤海食品有限公司", "食品饮料", "广东省", "广州市", "天河区天河路 385 号", "yuehai-food.cn", "020", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("苏州新锐精密机械有限公司", "制造业", "江苏省", "苏州市", "工业园区星湖街 218 号", "xinrui-jm.cn", "0512", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("南京金陵百货有限公司", "零售", "江苏省", "南京市", "秦淮区中山南路 89 号", "jinling-store.cn", "025", DemoCompany.ManagerEmail, SeedLanguage.Chinese),
+        new("成都天府物流有限公司", "物流", "四川省", "成都市", "双流区物联大道 66 号", "tianfu-log.cn", "028", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("武汉长江医疗器械有限公司", "医疗", "湖北省", "武汉市", "东湖高新区光谷大道 77 号", "cj-medical.cn", "027", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("宁波海天塑料制品有限公司", "制造业", "浙江省", "宁波市", "北仑区明州路 501 号", "haitian-pl.cn", "0574", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("厦门鹭岛进出口有限公司", "批发贸易", "福建省", "厦门市", "思明区鹭江道 2 号", "ludao-trade.cn", "0592", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("青岛海润家电有限公司", "制造业", "山东省", "青岛市", "崂山区海尔路 1 号", "hairun-home.cn", "0532", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("东莞市华盛五金制品厂", "制造业", "广东省", "东莞市", "长安镇振安中路 168 号", "huasheng-hw.cn", "0769", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("佛山顺德美家家具有限公司", "零售", "广东省", "佛山市", "顺德区乐从镇家具大道 9 号", "meijia-home.cn", "0757", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("无锡锡能新能源科技有限公司", "新能源", "江苏省", "无锡市", "新吴区长江路 21 号", "xineng-ev.cn", "0510", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("合肥众创教育咨询有限公司", "教育", "安徽省", "合肥市", "蜀山区黄山路 459 号", "zhongchuang-edu.cn", "0551", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("西安秦川汽车配件有限公司", "汽车", "陕西省", "西安市", "未央区凤城八路 188 号", "qinchuan-auto.cn", "029", DemoCompany.Rep3Email, SeedLanguage.Chinese),
+        new("长沙湘江连锁超市有限公司", "零售", "湖南省", "长沙市", "岳麓区麓山南路 932 号", "xiangjiang-mart.cn", "0731", DemoCompany.ManagerEmail, SeedLanguage.Chinese),
+        new("张伟", null, "上海市", "上海市", "徐汇区漕溪北路 18 弄", "zhangwei1985@163.com", "021", DemoCompany.Rep1Email, SeedLanguage.Chinese),
+        new("上海华联贸易", "批发贸易", "上海市", "上海市", "浦东新区张江路 88 号", "hualian-trade.cn", "021", DemoCompany.Rep2Email, SeedLanguage.Chinese),
+        new("Northwind Traders", "Wholesale", "Washington", "Seattle", "1 Pike Place", "northwindtraders.com", "+1 206", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Contoso Ltd.", "Software", "Washington", "Redmond", "One Contoso Way", "contoso.com", "+1 425", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Fabrikam, Inc.", "Manufacturing", "California", "San Jose", "200 Market Street", "fabrikam.com", "+1 408", DemoCompany.Rep3Email, SeedLanguage.English),
+        new("Adventure Works Cycles", "Retail", "Oregon", "Portland", "45 Burnside Street", "adventure-works.com", "+1 503", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Tailspin Toys", "Retail", "Texas", "Austin", "700 Congress Avenue", "tailspintoys.com", "+1 512", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Wide World Importers", "Wholesale", "California", "San Francisco", "88 Harbor Drive", "wideworldimporters.com", "+1 415", DemoCompany.Rep3Email, SeedLanguage.English),
+        new("Litware, Inc.", "Software", "Massachusetts", "Boston", "12 Beacon Street", "litwareinc.com", "+1 617", DemoCompany.ManagerEmail, SeedLanguage.English),
+        new("Proseware, Inc.", "Internet", "New York", "New York", "350 Fifth Avenue", "proseware.com", "+1 212", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Alpine Ski House", "Retail", "Colorado", "Denver", "1600 Glenarm Place", "alpineskihouse.com", "+1 303", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Coho Winery", "Food & beverage", "California", "Napa", "5 Vineyard Lane", "cohowinery.com", "+1 707", DemoCompany.Rep3Email, SeedLanguage.English),
+        new("Lucerne Publishing", "Education", "England", "London", "20 Fleet Street", "lucernepublishing.com", "+44 20", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Margie's Travel", "Travel", "Washington", "Seattle", "400 Broad Street", "margiestravel.com", "+1 206", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Trey Research", "Healthcare", "Massachusetts", "Cambridge", "77 Main Street", "treyresearch.net", "+1 617", DemoCompany.Rep3Email, SeedLanguage.English),
+        new("Woodgrove Bank", "Finance", "Ontario", "Toronto", "100 King Street West", "woodgrovebank.com", "+1 416", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Fourth Coffee", "Food & beverage", "England", "Manchester", "3 Deansgate", "fourthcoffee.com", "+44 161", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Blue Yonder Airlines", "Logistics", "Bavaria", "Munich", "Flughafenstrasse 1", "blueyonderairlines.com", "+49 89", DemoCompany.Rep3Email, SeedLanguage.English),
+        new("Graphic Design Institute", "Education", "New South Wales", "Sydney", "15 George Street", "graphicdesigninstitute.com", "+61 2", DemoCompany.Rep1Email, SeedLanguage.English),
+        new("Humongous Insurance", "Finance", "Singapore", "Singapore", "8 Marina Boulevard", "humongousinsurance.com", "+65 6", DemoCompany.ManagerEmail, SeedLanguage.English),
+        new("Emily Clarke", null, "England", "London", "27 Baker Street", "emily.clarke@outlook.com", "+44 20", DemoCompany.Rep2Email, SeedLanguage.English),
+        new("Southridge Video", "Media", "Victoria", "Melbourne", "120 Collins Street", "southridgevideo.com", "+61 3", DemoCompany.Rep3Email, SeedLanguage.English),
     ];
 
     private static readonly string[] ChineseMobilePrefixes = ["135", "136", "137", "138", "139", "150", "158", "177", "186", "189"];
@@ -160,8 +105,8 @@ internal static class DemoCustomers
         [
             (VipTag, Palette.Colors[1]),
             (KeyAccountTag, Palette.Colors[2]),
-            (Chinese.TradeShowTag, Palette.Colors[6]),
-            (English.TradeShowTag, Palette.Colors[6]),
+            (SeedLanguage.Chinese.TradeShowTag, Palette.Colors[6]),
+            (SeedLanguage.English.TradeShowTag, Palette.Colors[6]),
         ];
         var names = wanted.Select(w => w.Name).ToList();
         var tags = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
@@ -178,25 +123,11 @@ internal static class DemoCustomers
 
     /// <summary>Where a demo customer is and who owns it; the rest is drawn from its language's pools.</summary>
     private sealed record DemoProfile(
-        string Name, string? Industry, string Province, string City, string Address, string Mail, string PhonePrefix, string Owner, DemoLanguage Language)
+        string Name, string? Industry, string Province, string City, string Address, string Mail, string PhonePrefix, string Owner, SeedLanguage Language)
     {
         /// <summary>Companies have an industry; a person buying for themselves has none.</summary>
         public CustomerKind Kind => Industry is null ? CustomerKind.Individual : CustomerKind.Company;
     }
-
-    private sealed record DemoInteraction(InteractionKind Kind, string Summary, string? Outcome, string? NextStep);
-
-    private sealed record DemoLanguage(
-        bool IsChinese,
-        string TradeShowSource,
-        string TradeShowTag,
-        string[] Sources,
-        string[] Titles,
-        (string Name, string Latin)[] FamilyNames,
-        (string Name, string Latin)[] GivenNames,
-        string[] PersonalMailDomains,
-        string[] Notes,
-        DemoInteraction[] Interactions);
 
     private sealed record TimelineEntry(Interaction Entity, Contact? Contact);
 
@@ -256,7 +187,7 @@ internal static class DemoCustomers
         }
 
         /// <summary>Two to eight interactions over the last 90 days, logged by the owner; sets the customer's last interaction.</summary>
-        public List<TimelineEntry> Timeline(Customer customer, DemoLanguage language)
+        public List<TimelineEntry> Timeline(Customer customer, SeedLanguage language)
         {
             var entries = new List<TimelineEntry>();
             for (var count = random.Next(2, 9); entries.Count < count;)

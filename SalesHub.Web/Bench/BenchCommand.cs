@@ -4,8 +4,8 @@ namespace SalesHub.Web.Bench;
 
 /// <summary>
 /// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
-/// operations that exist today over loopback HTTP, and reports them (DESIGN.md "Performance",
-/// results in docs/performance.md).
+/// operations that exist today — sign-in and pages over loopback HTTP, the customer list and
+/// profile server-side — and reports them (DESIGN.md "Performance", results in docs/performance.md).
 /// </summary>
 public static class BenchCommand
 {
@@ -30,12 +30,12 @@ public static class BenchCommand
         Console.WriteLine($"SalesHub bench, size {options.Dataset.Name}: {options.Runs} timed runs per measurement after {WarmUpRuns} warm-up runs");
         Console.WriteLine($"Machine: {BenchReport.Machine()}");
         await using var host = await BenchHost.StartAsync();
-        await SeedAsync(host, options.Dataset);
+        var customers = await SeedAsync(host, options.Dataset);
         try
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
             var measurements = new List<Measurement>();
-            foreach (var scenario in await scenarios.SignInAndListAsync())
+            foreach (var scenario in (await scenarios.SignInAndListAsync()).Concat(new BenchCustomerScenarios(host.Services, customers).List()))
             {
                 measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
             }
@@ -57,13 +57,18 @@ public static class BenchCommand
         }
     }
 
-    private static async Task SeedAsync(BenchHost host, BenchDataset dataset)
+    private static async Task<BenchCustomerSample> SeedAsync(BenchHost host, BenchDataset dataset)
     {
         var started = Stopwatch.GetTimestamp();
         await BenchCompany.SeedAsync(host.Services, dataset);
         Console.WriteLine($"Generated {dataset.Users} users in {dataset.Teams} teams, besides the demo company, in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        started = Stopwatch.GetTimestamp();
+        var customers = await BenchCustomers.SeedAsync(host.Services, dataset);
         Console.WriteLine(
-            $"Not generated until their entities exist: {dataset.Customers:N0} customers, {dataset.Opportunities:N0} opportunities, "
-            + $"{dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
+            $"Generated {customers.Customers:N0} customers with {customers.Contacts:N0} contacts and {customers.Interactions:N0} interactions "
+            + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        Console.WriteLine(
+            $"Not generated until their entities exist: {dataset.Opportunities:N0} opportunities, {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
+        return customers;
     }
 }

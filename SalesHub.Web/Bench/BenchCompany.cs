@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
 using SalesHub.Core.Security;
+using SalesHub.Core.Seeding;
 
 namespace SalesHub.Web.Bench;
 
@@ -14,13 +15,10 @@ internal static class BenchCompany
     /// <summary>Every generated user's password; the measured sign-ins use the demo users.</summary>
     private const string Password = "SalesHub-Bench-2026";
 
+    /// <summary>Every generated user's e-mail starts with it.</summary>
+    public const string EmailPrefix = "bench";
+
     private const int Seed = 2026;
-
-    private static readonly string[] FirstNames =
-        ["Anna", "Bo", "Chen", "Dana", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jun", "Kofi", "Lena", "Mei", "Nils", "Omar", "Priya", "Quinn", "Rosa", "Tao", "Wei"];
-
-    private static readonly string[] LastNames =
-        ["Andersen", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Huang", "Ivanova", "Jensen", "Kim", "Li", "Moreau", "Novak", "Okafor", "Patel", "Rossi", "Schmidt", "Wang", "Zhang"];
 
     public static async Task SeedAsync(IServiceProvider services, BenchDataset dataset)
     {
@@ -61,14 +59,16 @@ internal static class BenchCompany
         string? passwordHash = null;
         for (var i = 0; i < dataset.Users; i++)
         {
-            var email = $"bench{i + 1:D4}@saleshub.local";
+            var email = $"{EmailPrefix}{i + 1:D4}@saleshub.local";
+            var given = SeedLanguage.English.GivenNames[random.Next(SeedLanguage.English.GivenNames.Count)];
+            var family = SeedLanguage.English.FamilyNames[random.Next(SeedLanguage.English.FamilyNames.Count)];
             var user = new AppUser
             {
                 Email = email,
                 NormalizedEmail = userManager.NormalizeEmail(email),
                 UserName = email,
                 NormalizedUserName = userManager.NormalizeName(email),
-                DisplayName = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
+                DisplayName = $"{given.Name} {family.Name}",
                 Role = i < teamIds.Count ? Roles.SalesManager : Roles.SalesRep,
                 TeamId = teamIds[i % teamIds.Count],
                 EmailConfirmed = true,

@@ -329,6 +329,8 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerId", "DeletedAt");
+
                     b.ToTable("Customers");
                 });
 

@@ -315,6 +315,8 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerId", "DeletedAt");
+
                     b.ToTable("Customers");
                 });
 
