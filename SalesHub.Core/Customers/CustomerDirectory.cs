@@ -286,11 +286,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         var customers = VisibleByIndex(db);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var key = CustomerMatching.SearchKey(query.Search);
-            var digits = CustomerMatching.PhoneDigits(query.Search);
-            customers = digits.Length >= 4 && CustomerMatching.IsPhoneLike(query.Search)
-                ? customers.Where(c => c.SearchText.Contains(key) || c.SearchText.Contains(digits))
-                : customers.Where(c => c.SearchText.Contains(key));
+            customers = CustomerSearch.Matching(db, customers, query.Search);
         }
 
         if (query.OwnerId is { } owner)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Customers;
 
 namespace SalesHub.Core.Data;
 
@@ -18,7 +19,19 @@ public sealed class SqliteSalesHubDbContext(DbContextOptions<SqliteSalesHubDbCon
 }
 
 public sealed class PostgresSalesHubDbContext(DbContextOptions<PostgresSalesHubDbContext> options, IChangeFeed changeFeed, TimeProvider clock)
-    : SalesHubDbContext(options, changeFeed, clock);
+    : SalesHubDbContext(options, changeFeed, clock)
+{
+    /// <summary>The customer search's trigram index (SQLite's counterpart is a table of its own, see <see cref="CustomerSearch"/>).</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Customer>()
+            .HasIndex(c => c.SearchText, CustomerSearch.PostgresIndex)
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops");
+    }
+}
 
 /// <summary>Hands out the configured provider's context as the shared <see cref="SalesHubDbContext"/>.</summary>
 internal sealed class SalesHubDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<SalesHubDbContext>

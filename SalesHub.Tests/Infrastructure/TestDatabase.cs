@@ -50,6 +50,10 @@ public sealed class TestDatabase : IDbContextFactory<SalesHubDbContext>, IDispos
         _options = new DbContextOptionsBuilder<WidgetDbContext>().UseSqlite(_connection).Options;
         using var db = CreateWidgetContext(Actor.System);
         db.Database.EnsureCreated();
+        foreach (var statement in CustomerSearch.SqliteCreate)
+        {
+            db.Database.ExecuteSqlRaw(statement);
+        }
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

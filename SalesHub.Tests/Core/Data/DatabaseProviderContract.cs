@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Seeding;
@@ -72,6 +73,34 @@ public abstract class DatabaseProviderContract(CoreServices core)
         var history = await core.Get<AuditTrail>().HistoryAsync<Team>(admin, id);
         Assert.Equal([AuditAction.Updated, AuditAction.Created], history.Select(h => h.Action));
         Assert.All(history, h => Assert.Equal(TimeSpan.Zero, h.At.Offset));
+    }
+
+    [Fact]
+    public async Task CustomerSearchFindsPiecesOfNamesPhonesAndEmailsAndFollowsEveryChange()
+    {
+        var admin = await ActorForAsync(DemoCompany.AdminEmail);
+        var directory = core.Get<CustomerDirectory>();
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var id = await directory.CreateAsync(admin, new NewCustomer(
+            new CustomerDetails($"远景{unique}科技有限公司", CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Prospect, null),
+            PrimaryContact: new ContactDetails("Li Lei", null, "+86 139 1234 5678", null, $"li_lei.{unique}@example.com", null, true)));
+
+        async Task<IEnumerable<int>> FoundAsync(string search) =>
+            (await directory.ListAsync(admin, new CustomerQuery { Search = search, PageSize = 200 })).Items.Select(r => r.Id);
+
+        Assert.Contains(id, await FoundAsync($"景{unique[..4]}"));
+        Assert.Contains(id, await FoundAsync($"LI_LEI.{unique}"));
+        Assert.Contains(id, await FoundAsync("139-1234-5678"));
+        Assert.Contains(id, await FoundAsync(unique[2..4]));
+        Assert.DoesNotContain(id, await FoundAsync($"li%lei.{unique}"));
+
+        await directory.UpdateAsync(admin, id, new CustomerChanges(
+            new CustomerDetails($"东方{unique}贸易", CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Active, null), [], 1));
+        Assert.Empty(await FoundAsync($"远景{unique}"));
+        Assert.Equal([id], await FoundAsync($"东方{unique}"));
+
+        await directory.DeleteAsync(admin, id, 2);
+        Assert.Empty(await FoundAsync($"东方{unique}"));
     }
 
     private Task<Actor> ActorForAsync(string email) => core.Services.ActorForAsync(email);

@@ -20,6 +20,7 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CustomerTags", b =>
@@ -330,6 +331,11 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerId", "DeletedAt");
+
+                    b.HasIndex(new[] { "SearchText" }, "IX_Customers_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchText" }, "IX_Customers_SearchText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchText" }, "IX_Customers_SearchText_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Customers");
                 });
