@@ -92,6 +92,9 @@ public abstract class DatabaseProviderContract(CoreServices core)
         Assert.Contains(id, await FoundAsync($"LI_LEI.{unique}"));
         Assert.Contains(id, await FoundAsync("139-1234-5678"));
         Assert.Contains(id, await FoundAsync(unique[2..4]));
+        Assert.Contains(id, await FoundAsync("远景"));
+        Assert.Contains(id, await FoundAsync("公司"));
+        Assert.Contains(id, await FoundAsync("远"));
         Assert.DoesNotContain(id, await FoundAsync($"li%lei.{unique}"));
 
         await directory.UpdateAsync(admin, id, new CustomerChanges(
