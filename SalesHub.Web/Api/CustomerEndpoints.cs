@@ -1,9 +1,8 @@
-using System.ComponentModel;
 using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using SalesHub.Core.Customers;
-using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
+using SalesHub.Web.Customers;
 
 namespace SalesHub.Web.Api;
 
@@ -150,44 +149,8 @@ internal static class CustomerEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static Task<Page<CustomerRow>> ListAsync(
-        ClaimsPrincipal user,
-        CustomerDirectory directory,
-        CancellationToken cancellationToken,
-        int page = 1,
-        int pageSize = 25,
-        string? search = null,
-        string? sort = null,
-        int? ownerId = null,
-        int? teamId = null,
-        int? gradeId = null,
-        int? tagId = null,
-        string? industry = null,
-        string? province = null,
-        [Description("prospect, active, dormant or lost")] string? status = null)
-    {
-        var query = new CustomerQuery
-        {
-            Page = page,
-            PageSize = pageSize,
-            Search = search,
-            Sort = sort,
-            OwnerId = ownerId,
-            TeamId = teamId,
-            GradeId = gradeId,
-            TagId = tagId,
-            Industry = industry,
-            Province = province,
-            Status = ParseStatus(status),
-        };
-        return directory.ListAsync(Actor.From(user), query, cancellationToken);
-    }
-
-    // Bound by hand: the framework's enum binding is case-sensitive, while the API writes "active".
-    private static CustomerStatus? ParseStatus(string? status) =>
-        string.IsNullOrEmpty(status) ? null
-        : Enum.TryParse<CustomerStatus>(status, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
-        : throw new DomainException("Errors.InvalidValue") { Field = "status" };
+    private static Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
+        directory.ListAsync(Actor.From(user), query.Value, cancellationToken);
 
     private static async Task<CustomerResource> GetAsync(int id, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
         CustomerResource.From(await directory.GetAsync(Actor.From(user), id, cancellationToken));
