@@ -175,9 +175,9 @@ internal static class CustomerEndpoints
         return CustomerResource.From(await directory.GetAsync(actor, id, cancellationToken));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, long version, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, long? version, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
     {
-        await directory.DeleteAsync(Actor.From(user), id, version, cancellationToken);
+        await directory.DeleteAsync(Actor.From(user), id, RequiredField.Of(version, "version"), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -149,6 +149,27 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task ADeleteWithoutAVersionIs400NamingItInTheCallersLanguageAndDeletesNothing()
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var customerId = await CreateAsync(client, Unique("Versionless"), primaryContact: new { name = "Li Lei" });
+        var contactId = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/contacts")).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var interaction = await client.PostAsJsonAsync($"/api/v1/customers/{customerId}/interactions", new { kind = "call", occurredAt = DateTimeOffset.UtcNow, summary = "Called" });
+        var interactionId = (await interaction.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        string[] paths = [$"/api/v1/customers/{customerId}", $"/api/v1/contacts/{contactId}", $"/api/v1/interactions/{interactionId}"];
+
+        foreach (var path in paths)
+        {
+            var problem = await ApiProblem.AssertAsync(await client.DeleteAsync(path), HttpStatusCode.BadRequest);
+
+            Assert.Equal("Errors.Required", Text(problem, "code"));
+            Assert.Equal("此项为必填项。", problem.GetProperty("errors").GetProperty("version")[0].GetString());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownStatusFilterIs400NamingTheField()
     {
         var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
