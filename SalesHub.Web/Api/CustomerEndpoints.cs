@@ -6,33 +6,16 @@ using SalesHub.Web.Customers;
 
 namespace SalesHub.Web.Api;
 
-/// <summary>The fields a user fills in about a customer, flat in the request body.</summary>
-public abstract record CustomerFields
+/// <summary>
+/// A customer's details flat in the request body, beside what creating and changing a customer add:
+/// the body is the <see cref="CustomerDetails"/> Core takes.
+/// </summary>
+public abstract record CustomerFields : CustomerDetails
 {
-    public string? Name { get; init; }
-
-    public CustomerKind Kind { get; init; }
-
-    public string? Industry { get; init; }
-
-    public string? Province { get; init; }
-
-    public string? City { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? Source { get; init; }
-
-    public int? GradeId { get; init; }
-
-    public CustomerStatus Status { get; init; }
-
-    public string? Notes { get; init; }
+    public IReadOnlyList<int>? TagIds { get; init; }
 
     /// <summary>When true, likely duplicates do not stop the save (the caller has looked at them).</summary>
     public bool IgnoreDuplicates { get; init; }
-
-    public CustomerDetails ToDetails() => new(Name ?? "", Kind, Industry, Province, City, Address, Source, GradeId, Status, Notes);
 }
 
 /// <summary>A new customer; the owner is the caller unless <see cref="OwnerId"/> says otherwise.</summary>
@@ -40,16 +23,12 @@ public sealed record NewCustomerRequest : CustomerFields
 {
     public int? OwnerId { get; init; }
 
-    public IReadOnlyList<int>? TagIds { get; init; }
-
     public ContactFields? PrimaryContact { get; init; }
 }
 
 /// <summary>A customer's new details and tags, based on the version the caller last read.</summary>
 public sealed record CustomerUpdateRequest : CustomerFields
 {
-    public IReadOnlyList<int>? TagIds { get; init; }
-
     [Required]
     public long? Version { get; init; }
 }
@@ -160,7 +139,7 @@ internal static class CustomerEndpoints
         var actor = Actor.From(user);
         var id = await directory.CreateAsync(
             actor,
-            new NewCustomer(request.ToDetails(), request.OwnerId, request.TagIds, request.PrimaryContact?.ToDetails(), request.IgnoreDuplicates),
+            new NewCustomer(request, request.OwnerId, request.TagIds, request.PrimaryContact?.ToDetails(), request.IgnoreDuplicates),
             cancellationToken);
         var profile = CustomerResource.From(await directory.GetAsync(actor, id, cancellationToken));
         return TypedResults.Created($"/api/v1/customers/{id}", profile);
@@ -170,7 +149,7 @@ internal static class CustomerEndpoints
         int id, CustomerUpdateRequest request, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
     {
         var actor = Actor.From(user);
-        var changes = new CustomerChanges(request.ToDetails(), request.TagIds ?? [], RequiredField.Of(request.Version, "version"), request.IgnoreDuplicates);
+        var changes = new CustomerChanges(request, request.TagIds ?? [], RequiredField.Of(request.Version, "version"), request.IgnoreDuplicates);
         await directory.UpdateAsync(actor, id, changes, cancellationToken);
         return CustomerResource.From(await directory.GetAsync(actor, id, cancellationToken));
     }

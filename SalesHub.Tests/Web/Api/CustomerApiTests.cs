@@ -104,6 +104,19 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("请输入客户名称。", problem.GetProperty("errors").GetProperty("name")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"name\": null, \"kind\": \"individual\"}")]
+    public async Task AMissingNameIs400NamingTheField(string body)
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var problem = await ApiProblem.AssertAsync(await client.PostAsync("/api/v1/customers", Json(body)), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Customers.NameRequired", Text(problem, "code"));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _), problem.ToString());
+    }
+
     [Fact]
     public async Task AnInvalidPrimaryContactEmailIs400AndSavesNothing()
     {
