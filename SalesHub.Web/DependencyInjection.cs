@@ -42,7 +42,7 @@ public static class DependencyInjection
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddOperationTransformer(ListParameterDocumentation.DescribeAsync));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";

@@ -3,7 +3,7 @@ using SalesHub.Core.Records;
 namespace SalesHub.Core.Customers;
 
 /// <summary>What a user fills in about a customer (everything but owner, tags and sharing).</summary>
-public sealed record CustomerDetails(
+public record CustomerDetails(
     string Name,
     CustomerKind Kind,
     string? Industry,
@@ -13,7 +13,14 @@ public sealed record CustomerDetails(
     string? Source,
     int? GradeId,
     CustomerStatus Status,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>Empty details, for a request that carries them flat beside its own fields and sets them one by one.</summary>
+    protected CustomerDetails()
+        : this("", default, null, null, null, null, null, null, default, null)
+    {
+    }
+}
 
 /// <summary>A company or a person the sales team sells to (客户).</summary>
 public sealed class Customer : BusinessRecord

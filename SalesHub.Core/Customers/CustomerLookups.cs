@@ -9,21 +9,13 @@ public sealed record GradeChip(int Id, string Name, string Color);
 public sealed record TeamChip(int Id, string Name);
 
 /// <summary>The choices customer forms and filters offer: grades, tags, and the users one may pick as owner.</summary>
-public sealed class CustomerLookups(IDbContextFactory<SalesHubDbContext> dbFactory)
+public sealed class CustomerLookups(IDbContextFactory<SalesHubDbContext> dbFactory, CustomerSettings settings)
 {
-    public async Task<IReadOnlyList<GradeChip>> GradesAsync(Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateForAsync(actor);
-        return await db.CustomerGrades.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
-            .Select(g => new GradeChip(g.Id, g.Name, g.Color)).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<GradeChip>> GradesAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        settings.ListGradeChipsAsync(actor, cancellationToken);
 
-    public async Task<IReadOnlyList<TagChip>> TagsAsync(Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateForAsync(actor);
-        return await db.Tags.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new TagChip(t.Id, t.Name, t.Color)).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<TagChip>> TagsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        settings.ListTagChipsAsync(actor, cancellationToken);
 
     /// <summary>
     /// Active users whose customers <paramref name="actor"/> may look at by owner and assign to:

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
@@ -22,24 +23,35 @@ public sealed record TagRow(int Id, string Name, string Color, int CustomerCount
 /// </summary>
 public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<GradeRow>> ListGradesAsync(Actor actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<GradeRow>> ListGradesAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        GradesAsync<GradeRow>(actor, db => g => new GradeRow(g.Id, g.Name, g.Color, g.SortOrder, db.Customers.Count(c => c.GradeId == g.Id), g.Version), cancellationToken);
+
+    /// <summary>The grades as forms and filters offer them, without the counts the settings page shows.</summary>
+    public Task<IReadOnlyList<GradeChip>> ListGradeChipsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        GradesAsync<GradeChip>(actor, _ => g => new GradeChip(g.Id, g.Name, g.Color), cancellationToken);
+
+    public Task<IReadOnlyList<TagRow>> ListTagsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        TagsAsync<TagRow>(actor, _ => t => new TagRow(t.Id, t.Name, t.Color, t.Customers.Count, t.Version), cancellationToken);
+
+    /// <summary>The tags as forms and filters offer them, without the counts the settings page shows.</summary>
+    public Task<IReadOnlyList<TagChip>> ListTagChipsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        TagsAsync<TagChip>(actor, _ => t => new TagChip(t.Id, t.Name, t.Color), cancellationToken);
+
+    // The one query for each list, in the order everybody sees it; the projection is given the context for counts.
+    private async Task<IReadOnlyList<T>> GradesAsync<T>(
+        Actor actor, Func<SalesHubDbContext, Expression<Func<CustomerGrade, T>>> projection, CancellationToken cancellationToken)
     {
         RequireSignedIn(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await db.CustomerGrades.AsNoTracking()
-            .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
-            .Select(g => new GradeRow(g.Id, g.Name, g.Color, g.SortOrder, db.Customers.Count(c => c.GradeId == g.Id), g.Version))
-            .ToListAsync(cancellationToken);
+        return await db.CustomerGrades.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Name).Select(projection(db)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<TagRow>> ListTagsAsync(Actor actor, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<T>> TagsAsync<T>(
+        Actor actor, Func<SalesHubDbContext, Expression<Func<Tag, T>>> projection, CancellationToken cancellationToken)
     {
         RequireSignedIn(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await db.Tags.AsNoTracking()
-            .OrderBy(t => t.Name)
-            .Select(t => new TagRow(t.Id, t.Name, t.Color, t.Customers.Count, t.Version))
-            .ToListAsync(cancellationToken);
+        return await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(projection(db)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds a grade after the existing ones.</summary>

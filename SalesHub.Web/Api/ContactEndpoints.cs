@@ -103,9 +103,9 @@ internal static class ContactEndpoints
         return await contacts.GetAsync(actor, id, cancellationToken);
     }
 
-    private static async Task<IResult> DeleteAsync(int id, long version, ClaimsPrincipal user, CustomerContacts contacts, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, long? version, ClaimsPrincipal user, CustomerContacts contacts, CancellationToken cancellationToken)
     {
-        await contacts.DeleteAsync(Actor.From(user), id, version, cancellationToken);
+        await contacts.DeleteAsync(Actor.From(user), id, RequiredField.Of(version, "version"), cancellationToken);
         return TypedResults.NoContent();
     }
 }

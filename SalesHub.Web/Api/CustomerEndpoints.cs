@@ -1,39 +1,21 @@
-using System.ComponentModel;
 using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using SalesHub.Core.Customers;
-using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
+using SalesHub.Web.Customers;
 
 namespace SalesHub.Web.Api;
 
-/// <summary>The fields a user fills in about a customer, flat in the request body.</summary>
-public abstract record CustomerFields
+/// <summary>
+/// A customer's details flat in the request body, beside what creating and changing a customer add:
+/// the body is the <see cref="CustomerDetails"/> Core takes.
+/// </summary>
+public abstract record CustomerFields : CustomerDetails
 {
-    public string? Name { get; init; }
-
-    public CustomerKind Kind { get; init; }
-
-    public string? Industry { get; init; }
-
-    public string? Province { get; init; }
-
-    public string? City { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? Source { get; init; }
-
-    public int? GradeId { get; init; }
-
-    public CustomerStatus Status { get; init; }
-
-    public string? Notes { get; init; }
+    public IReadOnlyList<int>? TagIds { get; init; }
 
     /// <summary>When true, likely duplicates do not stop the save (the caller has looked at them).</summary>
     public bool IgnoreDuplicates { get; init; }
-
-    public CustomerDetails ToDetails() => new(Name ?? "", Kind, Industry, Province, City, Address, Source, GradeId, Status, Notes);
 }
 
 /// <summary>A new customer; the owner is the caller unless <see cref="OwnerId"/> says otherwise.</summary>
@@ -41,16 +23,12 @@ public sealed record NewCustomerRequest : CustomerFields
 {
     public int? OwnerId { get; init; }
 
-    public IReadOnlyList<int>? TagIds { get; init; }
-
     public ContactFields? PrimaryContact { get; init; }
 }
 
 /// <summary>A customer's new details and tags, based on the version the caller last read.</summary>
 public sealed record CustomerUpdateRequest : CustomerFields
 {
-    public IReadOnlyList<int>? TagIds { get; init; }
-
     [Required]
     public long? Version { get; init; }
 }
@@ -150,44 +128,8 @@ internal static class CustomerEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static Task<Page<CustomerRow>> ListAsync(
-        ClaimsPrincipal user,
-        CustomerDirectory directory,
-        CancellationToken cancellationToken,
-        int page = 1,
-        int pageSize = 25,
-        string? search = null,
-        string? sort = null,
-        int? ownerId = null,
-        int? teamId = null,
-        int? gradeId = null,
-        int? tagId = null,
-        string? industry = null,
-        string? province = null,
-        [Description("prospect, active, dormant or lost")] string? status = null)
-    {
-        var query = new CustomerQuery
-        {
-            Page = page,
-            PageSize = pageSize,
-            Search = search,
-            Sort = sort,
-            OwnerId = ownerId,
-            TeamId = teamId,
-            GradeId = gradeId,
-            TagId = tagId,
-            Industry = industry,
-            Province = province,
-            Status = ParseStatus(status),
-        };
-        return directory.ListAsync(Actor.From(user), query, cancellationToken);
-    }
-
-    // Bound by hand: the framework's enum binding is case-sensitive, while the API writes "active".
-    private static CustomerStatus? ParseStatus(string? status) =>
-        string.IsNullOrEmpty(status) ? null
-        : Enum.TryParse<CustomerStatus>(status, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
-        : throw new DomainException("Errors.InvalidValue") { Field = "status" };
+    private static Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
+        directory.ListAsync(Actor.From(user), query.Value, cancellationToken);
 
     private static async Task<CustomerResource> GetAsync(int id, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
         CustomerResource.From(await directory.GetAsync(Actor.From(user), id, cancellationToken));
@@ -197,7 +139,7 @@ internal static class CustomerEndpoints
         var actor = Actor.From(user);
         var id = await directory.CreateAsync(
             actor,
-            new NewCustomer(request.ToDetails(), request.OwnerId, request.TagIds, request.PrimaryContact?.ToDetails(), request.IgnoreDuplicates),
+            new NewCustomer(request, request.OwnerId, request.TagIds, request.PrimaryContact?.ToDetails(), request.IgnoreDuplicates),
             cancellationToken);
         var profile = CustomerResource.From(await directory.GetAsync(actor, id, cancellationToken));
         return TypedResults.Created($"/api/v1/customers/{id}", profile);
@@ -207,14 +149,14 @@ internal static class CustomerEndpoints
         int id, CustomerUpdateRequest request, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
     {
         var actor = Actor.From(user);
-        var changes = new CustomerChanges(request.ToDetails(), request.TagIds ?? [], RequiredField.Of(request.Version, "version"), request.IgnoreDuplicates);
+        var changes = new CustomerChanges(request, request.TagIds ?? [], RequiredField.Of(request.Version, "version"), request.IgnoreDuplicates);
         await directory.UpdateAsync(actor, id, changes, cancellationToken);
         return CustomerResource.From(await directory.GetAsync(actor, id, cancellationToken));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, long version, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, long? version, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken)
     {
-        await directory.DeleteAsync(Actor.From(user), id, version, cancellationToken);
+        await directory.DeleteAsync(Actor.From(user), id, RequiredField.Of(version, "version"), cancellationToken);
         return TypedResults.NoContent();
     }
 

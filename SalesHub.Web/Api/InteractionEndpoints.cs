@@ -93,9 +93,9 @@ internal static class InteractionEndpoints
         return await timeline.GetAsync(actor, id, cancellationToken);
     }
 
-    private static async Task<IResult> DeleteAsync(int id, long version, ClaimsPrincipal user, CustomerTimeline timeline, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, long? version, ClaimsPrincipal user, CustomerTimeline timeline, CancellationToken cancellationToken)
     {
-        await timeline.DeleteAsync(Actor.From(user), id, version, cancellationToken);
+        await timeline.DeleteAsync(Actor.From(user), id, RequiredField.Of(version, "version"), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Security;
@@ -7,26 +7,6 @@ using SalesHub.Web.Components;
 using SalesHub.Web.Exports;
 
 namespace SalesHub.Web.Customers;
-
-/// <summary>The customer list's filters as query-string parameters of the export link.</summary>
-public sealed record CustomerExportRequest(
-    ExportFormat Format,
-    string? Search,
-    int? OwnerId,
-    int? TeamId,
-    int? GradeId,
-    int? TagId,
-    string? Industry,
-    string? Province,
-    CustomerStatus? Status,
-    string? Sort)
-{
-    public CustomerQuery ToQuery() => new()
-    {
-        Search = Search, OwnerId = OwnerId, TeamId = TeamId, GradeId = GradeId, TagId = TagId,
-        Industry = Industry, Province = Province, Status = Status, Sort = Sort,
-    };
-}
 
 /// <summary>
 /// Downloads the customer list as it is filtered on screen, as XLSX or CSV. A plain HTTP download
@@ -39,32 +19,22 @@ internal static class CustomerExportEndpoints
     public static void MapCustomerExport(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ExportAsync).ExcludeFromDescription();
 
-    /// <summary>The link that exports what <paramref name="query"/> lists.</summary>
+    /// <summary>The link that exports what <paramref name="query"/> lists, every page of it.</summary>
     public static string Link(CustomerQuery query, ExportFormat format)
     {
-        var parameters = new Dictionary<string, string?>
-        {
-            ["format"] = format.ToString(),
-            ["search"] = query.Search,
-            ["ownerId"] = query.OwnerId?.ToString(CultureInfo.InvariantCulture),
-            ["teamId"] = query.TeamId?.ToString(CultureInfo.InvariantCulture),
-            ["gradeId"] = query.GradeId?.ToString(CultureInfo.InvariantCulture),
-            ["tagId"] = query.TagId?.ToString(CultureInfo.InvariantCulture),
-            ["industry"] = query.Industry,
-            ["province"] = query.Province,
-            ["status"] = query.Status?.ToString(),
-            ["sort"] = query.Sort,
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path, parameters.Where(p => !string.IsNullOrEmpty(p.Value)));
+        // The grid's page and page size stay out of the link: the download holds every page.
+        var unpaged = new CustomerQuery();
+        var filters = CustomerListQuery.Write(query with { Page = unpaged.Page, PageSize = unpaged.PageSize });
+        return QueryHelpers.AddQueryString(Path, [new("format", format.ToString()), .. filters]);
     }
 
     private static async Task ExportAsync(
-        [AsParameters] CustomerExportRequest request, HttpContext context, ClaimsPrincipal user,
+        ExportFormat format, CustomerListQuery list, HttpContext context, ClaimsPrincipal user,
         CustomerDirectory directory, IStringLocalizer<SharedResource> localizer)
     {
         var actor = Actor.From(user);
         var preferences = DisplayPreferences.From(context.Request);
-        var query = request.ToQuery();
+        var query = list.Value;
         string[] headerKeys =
         [
             "Field.name", "Field.kind", "Field.grade", "Field.status", "Field.tags", "Customers.PrimaryContact", "Field.mobile",
@@ -75,10 +45,10 @@ internal static class CustomerExportEndpoints
         // Refuse a bad filter (an unknown sort, say) before the download starts.
         await directory.ListAsync(actor, query with { Page = 1, PageSize = 1 }, context.RequestAborted);
 
-        var fileName = $"{localizer["Nav.Customers"].Value}-{DateTime.UtcNow:yyyyMMdd-HHmm}{request.Format.FileExtension()}";
-        context.Response.ContentType = request.Format.ContentType();
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"customers{request.Format.FileExtension()}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-        await ExportWriter.WriteAsync(request.Format, context.Response.Body, localizer["Nav.Customers"].Value, headers,
+        var fileName = $"{localizer["Nav.Customers"].Value}-{DateTime.UtcNow:yyyyMMdd-HHmm}{format.FileExtension()}";
+        context.Response.ContentType = format.ContentType();
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"customers{format.FileExtension()}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+        await ExportWriter.WriteAsync(format, context.Response.Body, localizer["Nav.Customers"].Value, headers,
             Rows(directory.ExportAsync(actor, query, context.RequestAborted), localizer, preferences), context.RequestAborted);
     }
 

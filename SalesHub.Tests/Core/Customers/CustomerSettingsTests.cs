@@ -103,6 +103,25 @@ public sealed class CustomerSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task TheLookupChipsAreTheSettingsRowsInTheSameOrder()
+    {
+        var lookups = new CustomerLookups(_database, _settings);
+        var e = await _settings.CreateGradeAsync(Admin, "E", "#8E24AA");
+        await _settings.ReorderGradesAsync(Admin, [e, .. (await _settings.ListGradesAsync(Admin)).Where(g => g.Id != e).Select(g => g.Id)]);
+        await _settings.CreateTagAsync(Rep, "VIP", "#E53935");
+        await _settings.CreateTagAsync(Rep, "Expo", null);
+
+        var grades = await _settings.ListGradesAsync(Rep);
+        var tags = await _settings.ListTagsAsync(Rep);
+
+        Assert.Equal(grades.Select(g => new GradeChip(g.Id, g.Name, g.Color)), await lookups.GradesAsync(Rep));
+        Assert.Equal(tags.Select(t => new TagChip(t.Id, t.Name, t.Color)), await lookups.TagsAsync(Rep));
+        Assert.Equal(["E", "A", "B", "C", "D"], (await lookups.GradesAsync(Rep)).Select(g => g.Name));
+        Assert.Equal(["Expo", "VIP"], (await lookups.TagsAsync(Rep)).Select(t => t.Name));
+        await Assert.ThrowsAsync<ForbiddenException>(() => lookups.TagsAsync(Actor.Nobody));
+    }
+
+    [Fact]
     public async Task ARepCreatesATagButOnlyAnAdminRenamesRecoloursOrDeletesIt()
     {
         var id = await _settings.CreateTagAsync(Rep, "展会 2026", "#1E88E5");

@@ -78,6 +78,10 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("pageSize=500", "pageSize", "Errors.InvalidPageSize")]
     [InlineData("page=0", "page", "Errors.InvalidPage")]
     [InlineData("sort=shoeSize", "sort", "Errors.InvalidSort")]
+    [InlineData("ownerId=abc", "ownerId", "Errors.InvalidValue")]
+    [InlineData("teamId=1.5", "teamId", "Errors.InvalidValue")]
+    [InlineData("pageSize=lots", "pageSize", "Errors.InvalidValue")]
+    [InlineData("status=1", "status", "Errors.InvalidValue")]
     public async Task ABadPageOrSortIs400NamingTheField(string parameters, string field, string code)
     {
         var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
@@ -98,6 +102,19 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal("Customers.NameRequired", Text(problem, "code"));
         Assert.Equal("请输入客户名称。", problem.GetProperty("errors").GetProperty("name")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"name\": null, \"kind\": \"individual\"}")]
+    public async Task AMissingNameIs400NamingTheField(string body)
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var problem = await ApiProblem.AssertAsync(await client.PostAsync("/api/v1/customers", Json(body)), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Customers.NameRequired", Text(problem, "code"));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _), problem.ToString());
     }
 
     [Fact]
@@ -145,6 +162,27 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task ADeleteWithoutAVersionIs400NamingItInTheCallersLanguageAndDeletesNothing()
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var customerId = await CreateAsync(client, Unique("Versionless"), primaryContact: new { name = "Li Lei" });
+        var contactId = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/contacts")).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var interaction = await client.PostAsJsonAsync($"/api/v1/customers/{customerId}/interactions", new { kind = "call", occurredAt = DateTimeOffset.UtcNow, summary = "Called" });
+        var interactionId = (await interaction.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        string[] paths = [$"/api/v1/customers/{customerId}", $"/api/v1/contacts/{contactId}", $"/api/v1/interactions/{interactionId}"];
+
+        foreach (var path in paths)
+        {
+            var problem = await ApiProblem.AssertAsync(await client.DeleteAsync(path), HttpStatusCode.BadRequest);
+
+            Assert.Equal("Errors.Required", Text(problem, "code"));
+            Assert.Equal("此项为必填项。", problem.GetProperty("errors").GetProperty("version")[0].GetString());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownStatusFilterIs400NamingTheField()
     {
         var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
@@ -152,6 +190,33 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
         var problem = await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/customers?status=asleep"), HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task ANonNumberFilterIs400NamingTheFieldInTheCallersLanguage()
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var problem = await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/customers?ownerId=me"), HttpStatusCode.BadRequest);
+
+        Assert.Equal("该值不是可选项之一。", problem.GetProperty("errors").GetProperty("ownerId")[0].GetString());
+    }
+
+    [Fact]
+    public async Task TheListFiltersByOwnerAndReadsTheStatusInAnyCase()
+    {
+        var rep1 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        var rep2 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep2Email);
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+        var marker = Unique("Owner");
+        await CreateAsync(rep1, $"Rita {marker}", status: "active");
+        await CreateAsync(rep2, $"Ray {marker}", status: "active");
+        var rep1Id = (await app.UserAsync(DemoCompany.Rep1Email)).Id;
+
+        var mine = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/customers?search={Uri.EscapeDataString(marker)}&ownerId={rep1Id}&status=Active");
+
+        Assert.Equal([$"Rita {marker}"], Names(mine));
     }
 
     [Fact]
@@ -341,6 +406,20 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.All(
             ["/api/v1/customers", "/api/v1/customers/{id}", "/api/v1/customers/{customerId}/contacts", "/api/v1/contacts/{id}", "/api/v1/customers/{customerId}/interactions", "/api/v1/interactions/{id}"],
             path => Assert.True(paths.TryGetProperty(path, out _), path));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentListsTheCustomerListParameters()
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var list = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths").GetProperty("/api/v1/customers").GetProperty("get");
+
+        var parameters = list.GetProperty("parameters").EnumerateArray().ToDictionary(p => Text(p, "name")!, p => Text(p, "in"));
+        Assert.Equal(
+            ["page", "pageSize", "search", "sort", "ownerId", "teamId", "gradeId", "tagId", "industry", "province", "status"],
+            parameters.Keys);
+        Assert.All(parameters.Values, where => Assert.Equal("query", where));
     }
 
     private static async Task<int> CreateAsync(HttpClient client, string name, string status = "prospect", object? primaryContact = null)
