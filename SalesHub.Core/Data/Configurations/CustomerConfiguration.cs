@@ -29,9 +29,13 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Name);
         builder.HasIndex(c => c.UpdatedAt);
         builder.HasIndex(c => c.LastInteractionAt);
-        builder.HasIndex(c => c.GradeId);
         builder.HasIndex(c => c.Industry);
         builder.HasIndex(c => c.Province);
+
+        // The grade and status filters, alone or together, counted and paged in the default order
+        // (last updated first) from the index alone.
+        builder.HasIndex(c => new { c.GradeId, c.Status, c.DeletedAt, c.UpdatedAt });
+        builder.HasIndex(c => new { c.Status, c.DeletedAt, c.UpdatedAt });
 
         // Holds every column the visibility and recycle-bin filters read (the id comes with any
         // index), so that counting a list's rows reads this small index rather than the table.

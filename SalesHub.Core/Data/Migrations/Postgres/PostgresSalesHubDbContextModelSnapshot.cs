@@ -314,8 +314,6 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GradeId");
-
                     b.HasIndex("Industry");
 
                     b.HasIndex("LastInteractionAt");
@@ -331,6 +329,10 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerId", "DeletedAt");
+
+                    b.HasIndex("Status", "DeletedAt", "UpdatedAt");
+
+                    b.HasIndex("GradeId", "Status", "DeletedAt", "UpdatedAt");
 
                     b.HasIndex(new[] { "SearchText" }, "IX_Customers_SearchText_Trigram");
 

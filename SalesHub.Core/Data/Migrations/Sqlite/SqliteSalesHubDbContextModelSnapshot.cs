@@ -299,8 +299,6 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GradeId");
-
                     b.HasIndex("Industry");
 
                     b.HasIndex("LastInteractionAt");
@@ -316,6 +314,10 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerId", "DeletedAt");
+
+                    b.HasIndex("Status", "DeletedAt", "UpdatedAt");
+
+                    b.HasIndex("GradeId", "Status", "DeletedAt", "UpdatedAt");
 
                     b.ToTable("Customers");
                 });
