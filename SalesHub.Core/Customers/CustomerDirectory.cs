@@ -300,7 +300,9 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
         if (query.TeamId is { } team)
         {
-            customers = customers.Where(c => db.Users.Any(u => u.Id == c.OwnerId && u.TeamId == team));
+            // A team's manager leads it without being one of its members.
+            customers = customers.Where(c => db.Users.Any(u => u.Id == c.OwnerId && u.TeamId == team)
+                || db.Teams.Any(t => t.Id == team && t.ManagerId == c.OwnerId));
         }
 
         if (query.GradeId is { } grade)

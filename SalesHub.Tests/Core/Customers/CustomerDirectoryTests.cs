@@ -273,7 +273,18 @@ public sealed class CustomerDirectoryTests : IDisposable
             Assert.Equal([expected], await _company.NamesAsync(_company.Admin, query));
         }
 
-        Assert.Equal(["Rita's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { GradeId = 1, TeamId = _company.East.Id }));
+        Assert.Equal(["Martin's", "Rita's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { GradeId = 1, TeamId = _company.East.Id, Sort = "name" }));
+    }
+
+    [Fact]
+    public async Task TheTeamFilterIncludesTheCustomersOfTheTeamsManager()
+    {
+        await AddOneCustomerEachAsync();
+        var east = new CustomerQuery { TeamId = _company.East.Id, Sort = "name" };
+
+        Assert.Equal(["Martin's", "Rita's", "Ron's"], await _company.NamesAsync(_company.Admin, east));
+        Assert.Equal(["Martin's", "Rita's", "Ron's"], await _company.NamesAsync(_company.Martin, east));
+        Assert.Equal(["Sam's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { TeamId = _company.South.Id }));
     }
 
     /// <summary>Each sort field with the ascending order of <see cref="AddSortableCustomersAsync"/>'s customers.</summary>
