@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
@@ -156,6 +157,37 @@ public sealed class CustomerDirectoryTests : IDisposable
         Assert.Equal(CustomerCompany.Details("Acme Trading", "Retail", "Zhejiang", 1, CustomerStatus.Active), profile.Details);
         Assert.Equal(("A", "Fair 2026"), (profile.GradeName, Assert.Single(profile.Tags).Name));
         Assert.Equal(2, profile.Version);
+    }
+
+    [Fact]
+    public async Task ATagOnlyChangeIsVersionedAuditedAndPublished()
+    {
+        var vip = await _company.AddTagAsync("VIP");
+        var fair = await _company.AddTagAsync("Fair 2026");
+        var id = await _company.AddCustomerAsync(_company.Rita, "Acme", tagIds: [vip]);
+        var received = new List<EntityChange>();
+        using var subscription = _company.Listen(received);
+
+        await Directory.UpdateAsync(Actor.For(_company.Rita), id, new CustomerChanges(CustomerCompany.Details("Acme"), [fair], 1));
+        await Directory.AddTagAsync(Actor.For(_company.Martin), [id], vip);
+        await Directory.RemoveTagAsync(Actor.For(_company.Martin), [id], fair);
+
+        Assert.Equal(4, await _company.VersionAsync(id));
+        var history = await new AuditTrail(_company.Database).HistoryAsync<Customer>(Actor.For(_company.Rita), id);
+        Assert.Equal(
+            [
+                [new FieldChange("Tags", "Fair 2026, VIP", "VIP")],
+                [new FieldChange("Tags", "Fair 2026", "Fair 2026, VIP")],
+                [new FieldChange("Tags", "VIP", "Fair 2026")],
+            ],
+            history.Take(3).Select(h => h.Changes));
+        Assert.Equal([4L, 3L, 2L], history.Take(3).Select(h => h.Version));
+        Assert.Equal(
+            [_company.Rita.Id, _company.Martin.Id, _company.Martin.Id],
+            received.Select(c => Assert.IsType<int>(c.ActorUserId)));
+        Assert.All(received, c => Assert.Equal((nameof(Customer), id, AuditAction.Updated), (c.EntityType, c.EntityId, c.Action)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Directory.UpdateAsync(
+            Actor.For(_company.Rita), id, new CustomerChanges(CustomerCompany.Details("Acme"), [], 3)));
     }
 
     [Fact]
