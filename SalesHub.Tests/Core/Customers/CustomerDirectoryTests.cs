@@ -414,6 +414,30 @@ public sealed class CustomerDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SharingIsInTheHistoryAndPublished()
+    {
+        var id = await _company.AddCustomerAsync(_company.Sam, "Acme");
+        var received = new List<EntityChange>();
+        using var subscription = _company.Listen(received);
+
+        await _company.ShareAsync(_company.Sam, id, _company.Rita);
+        await _company.ShareAsync(_company.Sam, id, _company.Ron, _company.Rita);
+        await _company.ShareAsync(_company.Sam, id, _company.Rita, _company.Ron);
+        await _company.ShareAsync(_company.Sam, id);
+
+        var history = await new AuditTrail(_company.Database).HistoryAsync<Customer>(Actor.For(_company.Sam), id);
+        Assert.Equal(
+            [
+                [new FieldChange("sharedWith", "Rita, Ron", null)],
+                [new FieldChange("sharedWith", "Rita", "Rita, Ron")],
+                [new FieldChange("sharedWith", null, "Rita")],
+            ],
+            history.Take(3).Select(h => h.Changes));
+        Assert.All(history.Take(3), h => Assert.Equal((AuditAction.Updated, "Sam"), (h.Action, h.UserName)));
+        Assert.Equal(Enumerable.Repeat(new EntityChange(nameof(Customer), id, AuditAction.Updated, _company.Sam.Id), 3), received);
+    }
+
+    [Fact]
     public async Task DeleteMovesTheCustomerWithItsContactsAndTimelineToTheRecycleBin()
     {
         var id = await _company.AddCustomerAsync(_company.Rita, "Acme", CustomerCompany.Person("Li Lei", "13800138000"));
