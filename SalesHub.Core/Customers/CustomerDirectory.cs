@@ -102,12 +102,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         RequireSignedIn(actor);
         var customer = new Customer();
         customer.Describe(input.Details);
-        Contact? contact = null;
-        if (input.PrimaryContact is { } primary)
-        {
-            contact = new Contact();
-            contact.Describe(primary with { IsPrimary = true });
-        }
+        var contact = input.PrimaryContact is { } primary ? PrimaryContact(primary) : null;
 
         await using var db = await dbFactory.CreateForAsync(actor);
         var ownerId = input.OwnerId ?? actor.UserId!.Value;
@@ -251,6 +246,25 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
             await RequireGradeAsync(db, gradeId, cancellationToken);
             customers.ForEach(c => c.GradeId = gradeId);
         }, cancellationToken);
+
+    /// <summary>
+    /// A new customer's first contact. Its fields are named after the contact ("contactName",
+    /// "contactMobile"…): the customer's own name must not be blamed for the contact's.
+    /// </summary>
+    private static Contact PrimaryContact(ContactDetails details)
+    {
+        var contact = new Contact();
+        try
+        {
+            contact.Describe(details with { IsPrimary = true });
+        }
+        catch (DomainException error) when (error.Field is { Length: > 0 } field)
+        {
+            throw new DomainException(error.Code, [.. error.Arguments]) { Field = "contact" + char.ToUpperInvariant(field[0]) + field[1..] };
+        }
+
+        return contact;
+    }
 
     internal static CustomerDetails DetailsOf(Customer c) =>
         new(c.Name, c.Kind, c.Industry, c.Province, c.City, c.Address, c.Source, c.GradeId, c.Status, c.Notes);

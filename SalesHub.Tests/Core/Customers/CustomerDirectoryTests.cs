@@ -65,12 +65,14 @@ public sealed class CustomerDirectoryTests : IDisposable
         { "", null, "Customers.NameRequired", "name" },
         { "   ", null, "Customers.NameRequired", "name" },
         { new string('x', Customer.NameMaxLength + 1), null, "Errors.TooLong", "name" },
-        { "Acme", CustomerCompany.Person(" "), "Contacts.NameRequired", "name" },
-        { "Acme", CustomerCompany.Person("Li Lei", "call me"), "Contacts.InvalidPhone", "mobile" },
-        { "Acme", CustomerCompany.Person("Li Lei", "12345"), "Contacts.InvalidPhone", "mobile" },
-        { "Acme", CustomerCompany.Person("Li Lei") with { OfficePhone = "021-6234-ABCD" }, "Contacts.InvalidPhone", "officePhone" },
-        { "Acme", CustomerCompany.Person("Li Lei", email: "li.lei@acme"), "Contacts.InvalidEmail", "email" },
-        { "Acme", CustomerCompany.Person("Li Lei", email: "li lei@acme.cn"), "Contacts.InvalidEmail", "email" },
+        // The first contact's errors are named after the contact, not after the customer's fields of the same name.
+        { "Acme", CustomerCompany.Person(" "), "Contacts.NameRequired", "contactName" },
+        { "Acme", CustomerCompany.Person(new string('x', Contact.NameMaxLength + 1)), "Errors.TooLong", "contactName" },
+        { "Acme", CustomerCompany.Person("Li Lei", "call me"), "Contacts.InvalidPhone", "contactMobile" },
+        { "Acme", CustomerCompany.Person("Li Lei", "12345"), "Contacts.InvalidPhone", "contactMobile" },
+        { "Acme", CustomerCompany.Person("Li Lei") with { OfficePhone = "021-6234-ABCD" }, "Contacts.InvalidPhone", "contactOfficePhone" },
+        { "Acme", CustomerCompany.Person("Li Lei", email: "li.lei@acme"), "Contacts.InvalidEmail", "contactEmail" },
+        { "Acme", CustomerCompany.Person("Li Lei", email: "li lei@acme.cn"), "Contacts.InvalidEmail", "contactEmail" },
     };
 
     [Theory]
