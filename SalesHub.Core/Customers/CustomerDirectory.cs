@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
@@ -100,12 +102,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         RequireSignedIn(actor);
         var customer = new Customer();
         customer.Describe(input.Details);
-        Contact? contact = null;
-        if (input.PrimaryContact is { } primary)
-        {
-            contact = new Contact();
-            contact.Describe(primary with { IsPrimary = true });
-        }
+        var contact = input.PrimaryContact is { } primary ? PrimaryContact(primary) : null;
 
         await using var db = await dbFactory.CreateForAsync(actor);
         var ownerId = input.OwnerId ?? actor.UserId!.Value;
@@ -148,23 +145,46 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Replaces the users the customer is shared with.</summary>
+    /// <summary>
+    /// Replaces the users the customer is shared with. The customer's history records who it is
+    /// shared with, and whoever has it open (the users it is now shared with too) hears of it.
+    /// </summary>
     public async Task ShareAsync(Actor actor, int id, IReadOnlyCollection<int> userIds, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor);
         var customer = await CustomerAccess.EditableAsync(db, actor, id, null, cancellationToken);
         var wanted = userIds.Where(u => u != customer.OwnerId).ToHashSet();
-        var known = await db.Users.Where(u => wanted.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
-        if (known.Count != wanted.Count)
+        var existing = await db.RecordShares.Where(s => s.RecordType == nameof(Customer) && s.RecordId == id).ToListAsync(cancellationToken);
+        var existingIds = existing.Select(s => s.UserId).ToHashSet();
+        var users = await db.Users.Where(u => wanted.Contains(u.Id) || existingIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.IsActive), cancellationToken);
+        if (wanted.Any(u => !users.TryGetValue(u, out var user) || !user.IsActive))
         {
             throw new DomainException("Customers.UnknownUser") { Field = "sharedWith" };
         }
 
-        var existing = await db.RecordShares.Where(s => s.RecordType == nameof(Customer) && s.RecordId == id).ToListAsync(cancellationToken);
+        if (wanted.SetEquals(existingIds))
+        {
+            return;
+        }
+
         db.RecordShares.RemoveRange(existing.Where(s => !wanted.Contains(s.UserId)));
-        db.RecordShares.AddRange(wanted.Where(u => existing.All(s => s.UserId != u))
+        db.RecordShares.AddRange(wanted.Where(u => !existingIds.Contains(u))
             .Select(u => new RecordShare { RecordType = nameof(Customer), RecordId = id, UserId = u, SharedAt = db.Clock.GetUtcNow() }));
+        string? Names(IEnumerable<int> ids) => ids.Any() ? string.Join(", ", ids.Select(u => users[u].DisplayName).Order(StringComparer.Ordinal)) : null;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            EntityType = nameof(Customer),
+            EntityId = id,
+            Action = AuditAction.Updated,
+            Version = customer.Version,
+            UserId = actor.UserId,
+            UserName = actor.DisplayName,
+            At = db.Clock.GetUtcNow(),
+            Changes = [new FieldChange("sharedWith", Names(existingIds), Names(wanted))],
+        });
         await db.SaveChangesAsync(cancellationToken);
+        await db.PublishWhenCommittedAsync([new EntityChange(nameof(Customer), id, AuditAction.Updated, actor.UserId)]);
     }
 
     /// <summary>Moves a customer to the recycle bin; its contacts and timeline go out of sight with it.</summary>
@@ -226,6 +246,25 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
             await RequireGradeAsync(db, gradeId, cancellationToken);
             customers.ForEach(c => c.GradeId = gradeId);
         }, cancellationToken);
+
+    /// <summary>
+    /// A new customer's first contact. Its fields are named after the contact ("contactName",
+    /// "contactMobile"…): the customer's own name must not be blamed for the contact's.
+    /// </summary>
+    private static Contact PrimaryContact(ContactDetails details)
+    {
+        var contact = new Contact();
+        try
+        {
+            contact.Describe(details with { IsPrimary = true });
+        }
+        catch (DomainException error) when (error.Field is { Length: > 0 } field)
+        {
+            throw new DomainException(error.Code, [.. error.Arguments]) { Field = "contact" + char.ToUpperInvariant(field[0]) + field[1..] };
+        }
+
+        return contact;
+    }
 
     internal static CustomerDetails DetailsOf(Customer c) =>
         new(c.Name, c.Kind, c.Industry, c.Province, c.City, c.Address, c.Source, c.GradeId, c.Status, c.Notes);
@@ -296,7 +335,9 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
         if (query.TeamId is { } team)
         {
-            customers = customers.Where(c => db.Users.Any(u => u.Id == c.OwnerId && u.TeamId == team));
+            // A team's manager leads it without being one of its members.
+            customers = customers.Where(c => db.Users.Any(u => u.Id == c.OwnerId && u.TeamId == team)
+                || db.Teams.Any(t => t.Id == team && t.ManagerId == c.OwnerId));
         }
 
         if (query.GradeId is { } grade)

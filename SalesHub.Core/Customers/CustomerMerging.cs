@@ -39,7 +39,7 @@ public sealed record MergeChoices(IReadOnlyDictionary<MergeField, int> Sources)
 /// to the survivor, and the others go to the recycle bin, remembering what moved so that
 /// restoring one of them undoes its part of the merge.
 /// </summary>
-public sealed class CustomerMerging(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed changeFeed)
+public sealed class CustomerMerging(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
     public async Task MergeAsync(Actor actor, int survivorId, IReadOnlyList<int> mergedIds, MergeChoices choices, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,6 @@ public sealed class CustomerMerging(IDbContextFactory<SalesHubDbContext> dbFacto
             });
             customer.DeletedAt = now;
             customer.DeletedById = actor.UserId;
-            changes.Add(new EntityChange(nameof(Customer), customer.Id, AuditAction.Deleted, actor.UserId));
         }
 
         await RefreshDerivedAsync(db, survivor, cancellationToken);
@@ -121,14 +120,17 @@ public sealed class CustomerMerging(IDbContextFactory<SalesHubDbContext> dbFacto
             Changes = [new FieldChange("mergedCustomer", null, $"{customer.Name} (#{customer.Id})")],
         }));
         await db.SaveChangesAsync(cancellationToken);
+
+        // The save publishes the merged customers' deletion; the parts moved in SQL it does not see.
+        await db.PublishWhenCommittedAsync(changes);
         await transaction.CommitAsync(cancellationToken);
-        await changeFeed.PublishAsync(changes);
     }
 
     /// <summary>
     /// Undoes <paramref name="merge"/> inside the caller's transaction: the parts it moved that are
     /// still on the survivor go back, and the survivor loses the tags it only had from the merged
-    /// customer. Returns the changes to publish once the transaction commits.
+    /// customer. Returns the changes the caller's save may not see (the survivor losing parts, the
+    /// parts moved in SQL), to publish once the transaction commits.
     /// </summary>
     internal static async Task<List<EntityChange>> UndoAsync(SalesHubDbContext db, CustomerMerge merge, Customer survivor, CancellationToken cancellationToken)
     {

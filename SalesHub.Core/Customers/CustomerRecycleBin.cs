@@ -14,7 +14,7 @@ namespace SalesHub.Core.Customers;
 /// customer (its owner, the owner's team manager, administrators); purged for good by
 /// administrators only. Restoring a customer that was merged into another undoes that merge.
 /// </summary>
-public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed changeFeed, CustomerAttachments attachments)
+public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFactory, CustomerAttachments attachments)
 {
     public const int MaxPageSize = 100;
 
@@ -56,7 +56,6 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
             ?? throw new RecordNotFoundException(nameof(Customer), id);
         await RequireEditableAsync(db, actor, customer.Id, cancellationToken);
 
-        var changes = new List<EntityChange> { new(nameof(Customer), id, AuditAction.Restored, actor.UserId) };
         var merge = await db.CustomerMerges
             .Where(m => m.MergedId == id && m.UndoneAt == null)
             .OrderByDescending(m => m.Id)
@@ -68,7 +67,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
                 .SingleOrDefaultAsync(c => c.Id == merge.SurvivorId, cancellationToken)
                 ?? throw new ForbiddenException();
             await RequireEditableAsync(db, actor, survivor.Id, cancellationToken);
-            changes.AddRange(await CustomerMerging.UndoAsync(db, merge, survivor, cancellationToken));
+            await db.PublishWhenCommittedAsync(await CustomerMerging.UndoAsync(db, merge, survivor, cancellationToken));
         }
 
         customer.DeletedAt = null;
@@ -76,7 +75,6 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         await CustomerMerging.RefreshDerivedAsync(db, customer, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await changeFeed.PublishAsync(changes);
     }
 
     public async Task RestoreContactAsync(Actor actor, int contactId, CancellationToken cancellationToken = default)
@@ -115,7 +113,6 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         await db.Customers.IgnoreQueryFilters().Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
         await WritePurgedAsync(db, nameof(Customer), id, customer.Version, customer.Name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await changeFeed.PublishAsync([new EntityChange(nameof(Customer), id, AuditAction.Purged, actor.UserId)]);
         attachments.DeleteFiles(storageKeys);
     }
 
@@ -130,7 +127,6 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         await contacts.ExecuteDeleteAsync(cancellationToken);
         await WritePurgedAsync(db, nameof(Contact), contactId, contact.Version, contact.Name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await changeFeed.PublishAsync([new EntityChange(nameof(Contact), contactId, AuditAction.Purged, actor.UserId)]);
     }
 
     /// <summary>The files of a customer's attachments (deleted ones too), which outlive its rows unless the caller removes them.</summary>
@@ -169,7 +165,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         }
     }
 
-    /// <summary>The history of a purged record ends with who purged it; the record itself is gone.</summary>
+    /// <summary>The history of a purged record ends with who purged it (published on commit); the record itself is gone.</summary>
     private static async Task WritePurgedAsync(SalesHubDbContext db, string entityType, int id, long version, string name, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(new AuditEntry
@@ -184,6 +180,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
             Changes = [new FieldChange("name", name, null)],
         });
         await db.SaveChangesAsync(cancellationToken);
+        await db.PublishWhenCommittedAsync([new EntityChange(entityType, id, AuditAction.Purged, db.Actor.UserId)]);
     }
 
     private static void RequireAdmin(Actor actor)

@@ -33,7 +33,9 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
     public void Prepare()
     {
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IRecord).ToList())
+        var tracked = db.ChangeTracker.Entries().ToList();
+        var links = tracked.Where(e => e.State is EntityState.Added or EntityState.Deleted && e.Metadata.HasSharedClrType).ToList();
+        foreach (var entry in tracked.Where(e => e.Entity is IRecord))
         {
             if (entry.State == EntityState.Deleted && entry.Entity is ISoftDeletable)
             {
@@ -42,12 +44,16 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
                 entry.Property(nameof(ISoftDeletable.DeletedById)).CurrentValue = db.Actor.UserId;
             }
 
-            if (ActionOf(entry) is not { } action)
+            var action = ActionOf(entry);
+            var collections = action is null or AuditAction.Updated ? ChangedCollections(entry, links, tracked) : [];
+            action ??= collections.Count > 0 ? AuditAction.Updated : null;
+            if (action is null)
             {
                 continue;
             }
 
-            var fields = ChangedFields(entry, action);
+            var fields = ChangedFields(entry, action.Value);
+            fields.AddRange(collections);
             if (action == AuditAction.Updated && fields.Count == 0)
             {
                 // Only bookkeeping changed (a failed sign-in count, say): no new version, no history line.
@@ -55,7 +61,7 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
             }
 
             StampVersionAndTimes(entry);
-            _changes.Add(new RecordChange(entry, action, fields));
+            _changes.Add(new RecordChange(entry, action.Value, fields));
         }
     }
 
@@ -160,6 +166,52 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The many-to-many collections of a tracked record that this save changes — a customer's tags —
+    /// as fields whose values are the names before and after. The other side (a tag's customers)
+    /// is not a field of the tag: only collections of things that are not tracked records count.
+    /// </summary>
+    private static List<FieldChange> ChangedCollections(EntityEntry entry, List<EntityEntry> links, List<EntityEntry> tracked)
+    {
+        var fields = new List<FieldChange>();
+        if (entry.Entity is not TrackedRecord || links.Count == 0)
+        {
+            return fields;
+        }
+
+        foreach (var navigation in entry.Metadata.GetSkipNavigations().Where(n => !typeof(TrackedRecord).IsAssignableFrom(n.TargetEntityType.ClrType)))
+        {
+            var id = entry.Property(navigation.ForeignKey.PrincipalKey.Properties[0].Name).CurrentValue;
+            var ownKey = navigation.ForeignKey.Properties[0].Name;
+            var targetKey = navigation.Inverse.ForeignKey.Properties[0].Name;
+            var changed = links.Where(l => l.Metadata == navigation.JoinEntityType && Equals(l.Property(ownKey).CurrentValue, id)).ToList();
+            if (changed.Count == 0)
+            {
+                continue;
+            }
+
+            var added = changed.Where(l => l.State == EntityState.Added).Select(l => l.Property(targetKey).CurrentValue).ToHashSet();
+            var removed = changed.Where(l => l.State == EntityState.Deleted).Select(l => l.Property(targetKey).CurrentValue).ToHashSet();
+            var targets = tracked.Where(t => t.Metadata == navigation.TargetEntityType).ToList();
+            var after = ((IEnumerable<object>?)entry.Collection(navigation.Name).CurrentValue ?? []).Select(t => targets.Single(e => e.Entity == t)).ToList();
+            var before = after.Where(t => !added.Contains(KeyOf(t))).Concat(targets.Where(t => removed.Contains(KeyOf(t)))).ToList();
+            var (old, current) = (Names(before), Names(after));
+            if (old != current)
+            {
+                fields.Add(new FieldChange(navigation.Name, old, current));
+            }
+        }
+
+        return fields;
+
+        static object? KeyOf(EntityEntry target) => target.Property(target.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue;
+
+        // Shown by name where the target has one (tags do), by key otherwise.
+        static string? Names(List<EntityEntry> targets) => targets.Count == 0 ? null : string.Join(", ", targets
+            .Select(t => Format(t.Metadata.FindProperty("Name") is { } name ? t.Property(name.Name).CurrentValue : KeyOf(t)))
+            .Order(StringComparer.Ordinal));
     }
 
     private void StampVersionAndTimes(EntityEntry entry)

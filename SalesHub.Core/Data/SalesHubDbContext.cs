@@ -12,7 +12,7 @@ namespace SalesHub.Core.Data;
 /// The one database context. Each operation creates its own (through
 /// <see cref="IDbContextFactory{TContext}"/>) and sets <see cref="Actor"/>, which the visibility
 /// filters and the audit trail read. Saving versions, audits, soft-deletes and then publishes the
-/// saved records on the change feed.
+/// saved records on the change feed — inside a transaction, once that transaction commits.
 /// </summary>
 public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed, TimeProvider clock)
     : IdentityUserContext<AppUser, int>(options)
@@ -22,6 +22,8 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
 
     /// <summary>Named query filter hiding soft-deleted records.</summary>
     public const string RecycleBinFilter = "RecycleBin";
+
+    private readonly List<EntityChange> _uncommitted = [];
 
     public Actor Actor { get; set; } = Actor.Nobody;
 
@@ -72,12 +74,43 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
             throw await RecordSave.DescribeConflictAsync(this, ex, cancellationToken);
         }
 
-        await changeFeed.PublishAsync(save.PublishedChanges);
+        await PublishWhenCommittedAsync(save.PublishedChanges);
         return written;
     }
 
+    /// <summary>
+    /// Publishes <paramref name="changes"/> now, or when the current transaction commits (each
+    /// change once); a rollback drops them. For changes the save does not see itself (rows moved or
+    /// deleted in SQL) as much as for saved records.
+    /// </summary>
+    internal async Task PublishWhenCommittedAsync(IReadOnlyList<EntityChange> changes)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            // Whatever is still held belonged to a transaction that ended without committing.
+            _uncommitted.Clear();
+            await changeFeed.PublishAsync(changes);
+        }
+        else
+        {
+            _uncommitted.AddRange(changes);
+        }
+    }
+
+    internal Task PublishCommittedAsync()
+    {
+        var changes = _uncommitted.Distinct().ToList();
+        _uncommitted.Clear();
+        return changes.Count == 0 ? Task.CompletedTask : changeFeed.PublishAsync(changes);
+    }
+
+    internal void DiscardUncommittedChanges() => _uncommitted.Clear();
+
     internal Task<int> SaveWithoutRecordRulesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(PublishAfterCommit.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,54 @@ public sealed class ChangeFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangesSavedInsideATransactionArePublishedOnceWhenItCommits()
+    {
+        var received = new List<EntityChange>();
+        using var subscription = Listen(received);
+        await using var db = _database.CreateWidgetContext(Actor.For(_rep));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var widget = AddWidget(db, "First");
+        await db.SaveChangesAsync();
+        widget.Quantity = 2;
+        await db.SaveChangesAsync();
+
+        Assert.Empty(received);
+
+        await transaction.CommitAsync();
+
+        Assert.Equal(
+            [new EntityChange(nameof(Widget), widget.Id, AuditAction.Created, _rep.Id), new EntityChange(nameof(Widget), widget.Id, AuditAction.Updated, _rep.Id)],
+            received);
+    }
+
+    [Fact]
+    public async Task ChangesOfARolledBackTransactionAreNeverPublished()
+    {
+        var received = new List<EntityChange>();
+        using var subscription = Listen(received);
+        await using var db = _database.CreateWidgetContext(Actor.For(_rep));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            AddWidget(db, "Rolled back");
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        await using (db.Database.BeginTransaction())
+        {
+            AddWidget(db, "Abandoned");
+            await db.SaveChangesAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        var kept = AddWidget(db, "Kept");
+        await db.SaveChangesAsync();
+
+        Assert.Equal([new EntityChange(nameof(Widget), kept.Id, AuditAction.Created, _rep.Id)], received);
+    }
+
+    [Fact]
     public async Task DisposingTheSubscriptionStopsDelivery()
     {
         var received = 0;
@@ -80,6 +128,20 @@ public sealed class ChangeFeedTests : IDisposable
         await _database.ChangeFeed.PublishAsync([new EntityChange("Widget", 1, AuditAction.Updated, null)]);
 
         Assert.True(heard);
+    }
+
+    private IDisposable Listen(List<EntityChange> received) => _database.ChangeFeed.Subscribe(changes =>
+    {
+        received.AddRange(changes);
+        return Task.CompletedTask;
+    });
+
+    private Widget AddWidget(WidgetDbContext db, string name)
+    {
+        var widget = new Widget { Name = name, Quantity = 1 };
+        widget.AssignTo(_rep.Id);
+        db.Widgets.Add(widget);
+        return widget;
     }
 
     public void Dispose() => _database.Dispose();

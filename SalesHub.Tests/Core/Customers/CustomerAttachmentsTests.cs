@@ -186,7 +186,7 @@ public sealed class CustomerAttachmentsTests : IDisposable
 
         var directory = new CustomerDirectory(_database, new DuplicateDetection(_database));
         await directory.DeleteAsync(Rep, _customer.Id, 1);
-        await new CustomerRecycleBin(_database, _database.ChangeFeed, _attachments).PurgeCustomerAsync(Actor.For(_admin), _customer.Id);
+        await new CustomerRecycleBin(_database, _attachments).PurgeCustomerAsync(Actor.For(_admin), _customer.Id);
 
         Assert.Empty(StoredFiles());
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
@@ -64,12 +65,14 @@ public sealed class CustomerDirectoryTests : IDisposable
         { "", null, "Customers.NameRequired", "name" },
         { "   ", null, "Customers.NameRequired", "name" },
         { new string('x', Customer.NameMaxLength + 1), null, "Errors.TooLong", "name" },
-        { "Acme", CustomerCompany.Person(" "), "Contacts.NameRequired", "name" },
-        { "Acme", CustomerCompany.Person("Li Lei", "call me"), "Contacts.InvalidPhone", "mobile" },
-        { "Acme", CustomerCompany.Person("Li Lei", "12345"), "Contacts.InvalidPhone", "mobile" },
-        { "Acme", CustomerCompany.Person("Li Lei") with { OfficePhone = "021-6234-ABCD" }, "Contacts.InvalidPhone", "officePhone" },
-        { "Acme", CustomerCompany.Person("Li Lei", email: "li.lei@acme"), "Contacts.InvalidEmail", "email" },
-        { "Acme", CustomerCompany.Person("Li Lei", email: "li lei@acme.cn"), "Contacts.InvalidEmail", "email" },
+        // The first contact's errors are named after the contact, not after the customer's fields of the same name.
+        { "Acme", CustomerCompany.Person(" "), "Contacts.NameRequired", "contactName" },
+        { "Acme", CustomerCompany.Person(new string('x', Contact.NameMaxLength + 1)), "Errors.TooLong", "contactName" },
+        { "Acme", CustomerCompany.Person("Li Lei", "call me"), "Contacts.InvalidPhone", "contactMobile" },
+        { "Acme", CustomerCompany.Person("Li Lei", "12345"), "Contacts.InvalidPhone", "contactMobile" },
+        { "Acme", CustomerCompany.Person("Li Lei") with { OfficePhone = "021-6234-ABCD" }, "Contacts.InvalidPhone", "contactOfficePhone" },
+        { "Acme", CustomerCompany.Person("Li Lei", email: "li.lei@acme"), "Contacts.InvalidEmail", "contactEmail" },
+        { "Acme", CustomerCompany.Person("Li Lei", email: "li lei@acme.cn"), "Contacts.InvalidEmail", "contactEmail" },
     };
 
     [Theory]
@@ -156,6 +159,37 @@ public sealed class CustomerDirectoryTests : IDisposable
         Assert.Equal(CustomerCompany.Details("Acme Trading", "Retail", "Zhejiang", 1, CustomerStatus.Active), profile.Details);
         Assert.Equal(("A", "Fair 2026"), (profile.GradeName, Assert.Single(profile.Tags).Name));
         Assert.Equal(2, profile.Version);
+    }
+
+    [Fact]
+    public async Task ATagOnlyChangeIsVersionedAuditedAndPublished()
+    {
+        var vip = await _company.AddTagAsync("VIP");
+        var fair = await _company.AddTagAsync("Fair 2026");
+        var id = await _company.AddCustomerAsync(_company.Rita, "Acme", tagIds: [vip]);
+        var received = new List<EntityChange>();
+        using var subscription = _company.Listen(received);
+
+        await Directory.UpdateAsync(Actor.For(_company.Rita), id, new CustomerChanges(CustomerCompany.Details("Acme"), [fair], 1));
+        await Directory.AddTagAsync(Actor.For(_company.Martin), [id], vip);
+        await Directory.RemoveTagAsync(Actor.For(_company.Martin), [id], fair);
+
+        Assert.Equal(4, await _company.VersionAsync(id));
+        var history = await new AuditTrail(_company.Database).HistoryAsync<Customer>(Actor.For(_company.Rita), id);
+        Assert.Equal(
+            [
+                [new FieldChange("Tags", "Fair 2026, VIP", "VIP")],
+                [new FieldChange("Tags", "Fair 2026", "Fair 2026, VIP")],
+                [new FieldChange("Tags", "VIP", "Fair 2026")],
+            ],
+            history.Take(3).Select(h => h.Changes));
+        Assert.Equal([4L, 3L, 2L], history.Take(3).Select(h => h.Version));
+        Assert.Equal(
+            [_company.Rita.Id, _company.Martin.Id, _company.Martin.Id],
+            received.Select(c => Assert.IsType<int>(c.ActorUserId)));
+        Assert.All(received, c => Assert.Equal((nameof(Customer), id, AuditAction.Updated), (c.EntityType, c.EntityId, c.Action)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Directory.UpdateAsync(
+            Actor.For(_company.Rita), id, new CustomerChanges(CustomerCompany.Details("Acme"), [], 3)));
     }
 
     [Fact]
@@ -273,7 +307,18 @@ public sealed class CustomerDirectoryTests : IDisposable
             Assert.Equal([expected], await _company.NamesAsync(_company.Admin, query));
         }
 
-        Assert.Equal(["Rita's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { GradeId = 1, TeamId = _company.East.Id }));
+        Assert.Equal(["Martin's", "Rita's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { GradeId = 1, TeamId = _company.East.Id, Sort = "name" }));
+    }
+
+    [Fact]
+    public async Task TheTeamFilterIncludesTheCustomersOfTheTeamsManager()
+    {
+        await AddOneCustomerEachAsync();
+        var east = new CustomerQuery { TeamId = _company.East.Id, Sort = "name" };
+
+        Assert.Equal(["Martin's", "Rita's", "Ron's"], await _company.NamesAsync(_company.Admin, east));
+        Assert.Equal(["Martin's", "Rita's", "Ron's"], await _company.NamesAsync(_company.Martin, east));
+        Assert.Equal(["Sam's"], await _company.NamesAsync(_company.Admin, new CustomerQuery { TeamId = _company.South.Id }));
     }
 
     /// <summary>Each sort field with the ascending order of <see cref="AddSortableCustomersAsync"/>'s customers.</summary>
@@ -368,6 +413,30 @@ public sealed class CustomerDirectoryTests : IDisposable
         Assert.Equal(("Customers.UnknownUser", "sharedWith"), (error.Code, error.Field));
         Assert.Equal("Ron", Assert.Single((await Directory.GetAsync(Actor.For(_company.Sam), id)).SharedWith).DisplayName);
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Directory.GetAsync(Actor.For(_company.Rita), id));
+    }
+
+    [Fact]
+    public async Task SharingIsInTheHistoryAndPublished()
+    {
+        var id = await _company.AddCustomerAsync(_company.Sam, "Acme");
+        var received = new List<EntityChange>();
+        using var subscription = _company.Listen(received);
+
+        await _company.ShareAsync(_company.Sam, id, _company.Rita);
+        await _company.ShareAsync(_company.Sam, id, _company.Ron, _company.Rita);
+        await _company.ShareAsync(_company.Sam, id, _company.Rita, _company.Ron);
+        await _company.ShareAsync(_company.Sam, id);
+
+        var history = await new AuditTrail(_company.Database).HistoryAsync<Customer>(Actor.For(_company.Sam), id);
+        Assert.Equal(
+            [
+                [new FieldChange("sharedWith", "Rita, Ron", null)],
+                [new FieldChange("sharedWith", "Rita", "Rita, Ron")],
+                [new FieldChange("sharedWith", null, "Rita")],
+            ],
+            history.Take(3).Select(h => h.Changes));
+        Assert.All(history.Take(3), h => Assert.Equal((AuditAction.Updated, "Sam"), (h.Action, h.UserName)));
+        Assert.Equal(Enumerable.Repeat(new EntityChange(nameof(Customer), id, AuditAction.Updated, _company.Sam.Id), 3), received);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
@@ -32,8 +33,8 @@ public sealed class CustomerMergingTests : IDisposable
         _directory = new CustomerDirectory(_database, new DuplicateDetection(_database));
         _contacts = new CustomerContacts(_database);
         _timeline = new CustomerTimeline(_database);
-        _merging = new CustomerMerging(_database, _database.ChangeFeed);
-        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed, _database.CreateAttachments());
+        _merging = new CustomerMerging(_database);
+        _recycleBin = new CustomerRecycleBin(_database, _database.CreateAttachments());
     }
 
     [Fact]
@@ -153,6 +154,41 @@ public sealed class CustomerMergingTests : IDisposable
         Assert.Equal("Logistics", kept.Industry);
         var history = await new AuditTrail(_database).HistoryAsync<Customer>(Actor.For(_rep), merged);
         Assert.Equal(AuditAction.Restored, history[0].Action);
+    }
+
+    [Fact]
+    public async Task AMergeAndItsUndoPublishEachChangeOnceAfterCommitting()
+    {
+        var survivor = await CreateAsync(_rep, "Acme Trading");
+        var merged = await CreateAsync(_rep, "ACME Trading", contact: "Han Meimei");
+        var contact = (await _contacts.ListAsync(Actor.For(_rep), merged)).Single().Id;
+        var received = new List<EntityChange>();
+        using var subscription = _database.ChangeFeed.Subscribe(changes =>
+        {
+            received.AddRange(changes);
+            return Task.CompletedTask;
+        });
+
+        await _merging.MergeAsync(Actor.For(_rep), survivor, [merged], MergeChoices.SurvivorKeepsAll);
+
+        Assert.Equal(
+            [
+                new EntityChange(nameof(Customer), merged, AuditAction.Deleted, _rep.Id),
+                new EntityChange(nameof(Customer), survivor, AuditAction.Merged, _rep.Id),
+                new EntityChange(nameof(Contact), contact, AuditAction.Updated, _rep.Id),
+            ],
+            received);
+
+        received.Clear();
+        await _recycleBin.RestoreCustomerAsync(Actor.For(_rep), merged);
+
+        Assert.Equal(
+            [
+                new EntityChange(nameof(Contact), contact, AuditAction.Updated, _rep.Id),
+                new EntityChange(nameof(Customer), survivor, AuditAction.Updated, _rep.Id),
+                new EntityChange(nameof(Customer), merged, AuditAction.Restored, _rep.Id),
+            ],
+            received.OrderBy(c => c.EntityType).ThenBy(c => c.Action));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CustomerRecycleBinTests : IDisposable
         _admin = company.AddUser(Roles.Admin, name: "Alice");
         _directory = new CustomerDirectory(_database, new DuplicateDetection(_database));
         _contacts = new CustomerContacts(_database);
-        _recycleBin = new CustomerRecycleBin(_database, _database.ChangeFeed, _database.CreateAttachments());
+        _recycleBin = new CustomerRecycleBin(_database, _database.CreateAttachments());
     }
 
     [Fact]

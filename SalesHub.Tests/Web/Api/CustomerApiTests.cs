@@ -128,7 +128,7 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
             HttpStatusCode.BadRequest);
 
         Assert.Equal("Contacts.InvalidEmail", Text(problem, "code"));
-        Assert.True(problem.GetProperty("errors").TryGetProperty("email", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contactEmail", out _));
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?search={Uri.EscapeDataString(name)}")).GetProperty("total").GetInt32());
     }
 

@@ -23,6 +23,9 @@ public abstract class CustomerDialogTest : ComponentTest
         Services.AddSingleton<TimeProvider>(Database.Clock);
         Services.AddSingleton<CustomerContacts>();
         Services.AddSingleton<CustomerTimeline>();
+        Services.AddSingleton<DuplicateDetection>();
+        Services.AddSingleton<CustomerDirectory>();
+        Services.AddSingleton<CustomerLookups>();
         SignIn(Rep);
         Provider = Render<MudDialogProvider>(p => p.AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));
     }
