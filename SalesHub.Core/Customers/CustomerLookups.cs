@@ -21,10 +21,15 @@ public sealed class CustomerLookups(IDbContextFactory<SalesHubDbContext> dbFacto
     /// Active users whose customers <paramref name="actor"/> may look at by owner and assign to:
     /// everyone for an administrator, the teams they lead for a manager, themselves for a rep.
     /// </summary>
-    public async Task<IReadOnlyList<UserChip>> OwnersAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The users whose customers <paramref name="actor"/> may hand out: themselves, the members of
+    /// the teams they lead, or everyone for an administrator. Deactivated users only when
+    /// <paramref name="includeInactive"/> — a rep who left still owns customers to transfer.
+    /// </summary>
+    public async Task<IReadOnlyList<UserChip>> OwnersAsync(Actor actor, bool includeInactive = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor);
-        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
+        var users = db.Users.AsNoTracking().Where(u => includeInactive || u.IsActive);
         if (!actor.IsAdmin)
         {
             users = users.Where(u => u.Id == actor.UserId

@@ -41,6 +41,10 @@ public sealed record AssignRequest(IReadOnlyList<int>? Ids, int OwnerId);
 
 public sealed record AssignResult(int Assigned);
 
+public sealed record TransferRequest(int FromUserId, int ToUserId);
+
+public sealed record TransferResult(int Transferred);
+
 /// <summary>A customer's profile as the API shows it: its details flat, with owner, tags, sharing and figures.</summary>
 public sealed record CustomerResource(
     int Id,
@@ -126,6 +130,12 @@ internal static class CustomerEndpoints
             .Produces<AssignResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        customers.MapPost("/transfer", TransferAsync)
+            .WithName("TransferCustomers")
+            .WithSummary("Gives every customer of one user that the caller manages to another, as when a rep leaves.")
+            .Produces<TransferResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
@@ -177,4 +187,7 @@ internal static class CustomerEndpoints
 
     private static async Task<AssignResult> AssignAsync(AssignRequest request, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
         new(await directory.AssignAsync(Actor.From(user), request.Ids ?? [], request.OwnerId, cancellationToken));
+
+    private static async Task<TransferResult> TransferAsync(TransferRequest request, ClaimsPrincipal user, CustomerDirectory directory, CancellationToken cancellationToken) =>
+        new(await directory.TransferAllAsync(Actor.From(user), request.FromUserId, request.ToUserId, cancellationToken));
 }

@@ -555,6 +555,24 @@ public sealed class CustomerDirectoryTests : IDisposable
         await Assert.ThrowsAsync<ForbiddenException>(() => Directory.TransferAllAsync(Actor.For(_company.Ron), _company.Ron.Id, _company.Rita.Id));
         var outside = await Assert.ThrowsAsync<DomainException>(() => Directory.TransferAllAsync(Actor.For(_company.Martin), _company.Ron.Id, _company.Sam.Id));
         Assert.Equal("Customers.OwnerNotAllowed", outside.Code);
+        var same = await Assert.ThrowsAsync<DomainException>(() => Directory.TransferAllAsync(Actor.For(_company.Martin), _company.Ron.Id, _company.Ron.Id));
+        Assert.Equal(("Customers.TransferToSameUser", "toUserId"), (same.Code, same.Field));
+    }
+
+    [Fact]
+    public async Task ARepWhoLeftIsAnOwnerToTransferFromButNotToAssignTo()
+    {
+        await using (var db = _company.Database.CreateWidgetContext(Actor.System))
+        {
+            await db.Users.Where(u => u.Id == _company.Rita.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        }
+
+        var lookups = new CustomerLookups(_company.Database, new CustomerSettings(_company.Database));
+        var martin = Actor.For(_company.Martin);
+
+        Assert.Contains(_company.Rita.Id, (await lookups.OwnersAsync(martin, includeInactive: true)).Select(o => o.Id));
+        Assert.DoesNotContain(_company.Rita.Id, (await lookups.OwnersAsync(martin)).Select(o => o.Id));
+        Assert.DoesNotContain(_company.Sam.Id, (await lookups.OwnersAsync(martin, includeInactive: true)).Select(o => o.Id));
     }
 
     private async Task AddOneCustomerEachAsync()

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Security;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
 
@@ -311,6 +313,33 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assigned").GetInt32());
         Assert.Equal("Ray Rep", Text(await manager.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{ids[0]}"), "ownerName"));
         await ApiProblem.AssertAsync(await rep1.GetAsync($"/api/v1/customers/{ids[1]}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AManagerTransfersEveryCustomerOfARepWhoLeftAndARepMayNot()
+    {
+        var admin = await app.ActorForAsync(DemoCompany.AdminEmail);
+        var rep2 = await app.UserAsync(DemoCompany.Rep2Email);
+        var leaverId = await app.Services.GetRequiredService<UserAdministration>().CreateUserAsync(
+            admin, new NewUser($"leaver-{Guid.NewGuid():N}@saleshub.local", "Lena Leaver", Roles.SalesRep, rep2.TeamId, "Leaving-Soon-2026"));
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+        foreach (var name in new[] { Unique("Transfer A"), Unique("Transfer B") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync("/api/v1/customers", new { name, ownerId = leaverId })).StatusCode);
+        }
+
+        var rep1 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        await ApiProblem.AssertAsync(
+            await rep1.PostAsJsonAsync("/api/v1/customers/transfer", new { fromUserId = leaverId, toUserId = rep2.Id }), HttpStatusCode.Forbidden);
+        var response = await manager.PostAsJsonAsync("/api/v1/customers/transfer", new { fromUserId = leaverId, toUserId = rep2.Id });
+
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferred").GetInt32());
+        var left = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/customers?ownerId={leaverId}");
+        Assert.Equal(0, left.GetProperty("total").GetInt32());
+        var same = await manager.PostAsJsonAsync("/api/v1/customers/transfer", new { fromUserId = rep2.Id, toUserId = rep2.Id });
+        Assert.Equal(
+            "Choose someone other than the person the customers come from.",
+            (await ApiProblem.AssertAsync(same, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("toUserId")[0].GetString());
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public abstract class CustomerDialogTest : ComponentTest
         Services.AddSingleton<CustomerTimeline>();
         Services.AddSingleton<DuplicateDetection>();
         Services.AddSingleton<CustomerDirectory>();
+        Services.AddSingleton<CustomerSettings>();
         Services.AddSingleton<CustomerLookups>();
         SignIn(Rep);
         Provider = Render<MudDialogProvider>(p => p.AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));

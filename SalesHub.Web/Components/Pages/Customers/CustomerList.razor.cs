@@ -101,5 +101,14 @@ public partial class CustomerList
         }
     }
 
+    private async Task TransferAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<TransferDialog>(L["Customers.Transfer"], new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
     internal static string ChipStyle(string? color) => color is null ? "" : $"background-color:{color};color:#fff";
 }
