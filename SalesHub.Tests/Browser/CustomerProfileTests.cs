@@ -79,6 +79,25 @@ public sealed class CustomerProfileTests(BrowserApp browser) : IClassFixture<Bro
     });
 
     [Fact]
+    public Task ACustomerTheManagerRenamesIsRenamedOnTheRepsOpenList() => browser.RunAsync(nameof(ACustomerTheManagerRenamesIsRenamedOnTheRepsOpenList), async session =>
+    {
+        var (id, name) = await CreateCustomerAsync(DemoCompany.Rep1Email, "Riverside Paper");
+        var rep = await session.SignInAsync(DemoCompany.Rep1Email);
+        var manager = await session.SignInAsync(DemoCompany.ManagerEmail);
+        await rep.GotoAsync("/customers");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        await Expect(rep.GetByTestId("customer-row-name").First).ToHaveTextAsync(name);
+        await OpenAsync(manager, id);
+
+        await manager.GetByTestId("customer-edit").ClickAsync();
+        await BrowserSession.Input(manager, "customer-name-input").FillAsync(name + " Group");
+        await manager.GetByTestId("customer-save").ClickAsync();
+        await Expect(manager.GetByTestId("customer-name")).ToHaveTextAsync(name + " Group");
+
+        await Expect(rep.GetByTestId("customer-row-name").First).ToHaveTextAsync(name + " Group");
+    });
+
+    [Fact]
     public Task ALongTimelineLoadsOlderInteractionsAsTheRepScrollsDown() => browser.RunAsync(nameof(ALongTimelineLoadsOlderInteractionsAsTheRepScrollsDown), async session =>
     {
         var (id, _) = await CreateCustomerAsync(DemoCompany.Rep1Email, "Mountain Tea");
