@@ -193,7 +193,14 @@ public sealed partial class CustomerAttachments(IDbContextFactory<SalesHubDbCont
     {
         foreach (var path in storageKeys.Where(IsStorageKey).Select(PathOf).Where(File.Exists))
         {
-            File.Delete(path);
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // The rows are gone already: a file left behind is unreachable, and the purge stands.
+            }
         }
     }
 

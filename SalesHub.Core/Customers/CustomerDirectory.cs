@@ -212,10 +212,6 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     /// Hands every customer <paramref name="fromUserId"/> owns to <paramref name="toUserId"/> in one
     /// save, for when a rep leaves or changes territory. Managers transfer within their teams.
     /// </summary>
-    /// <summary>
-    /// Gives every customer of <paramref name="fromUserId"/> that the manager may edit to
-    /// <paramref name="toUserId"/> in one save — what a manager does when a rep leaves.
-    /// </summary>
     public async Task<int> TransferAllAsync(Actor actor, int fromUserId, int toUserId, CancellationToken cancellationToken = default)
     {
         RequireManager(actor);

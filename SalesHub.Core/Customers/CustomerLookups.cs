@@ -18,13 +18,9 @@ public sealed class CustomerLookups(IDbContextFactory<SalesHubDbContext> dbFacto
         settings.ListTagChipsAsync(actor, cancellationToken);
 
     /// <summary>
-    /// Active users whose customers <paramref name="actor"/> may look at by owner and assign to:
-    /// everyone for an administrator, the teams they lead for a manager, themselves for a rep.
-    /// </summary>
-    /// <summary>
-    /// The users whose customers <paramref name="actor"/> may hand out: themselves, the members of
-    /// the teams they lead, or everyone for an administrator. Deactivated users only when
-    /// <paramref name="includeInactive"/> — a rep who left still owns customers to transfer.
+    /// Users whose customers <paramref name="actor"/> may look at by owner and assign to: everyone
+    /// for an administrator, the teams they lead for a manager, themselves for a rep. Deactivated
+    /// users only when <paramref name="includeInactive"/> — a rep who left still owns customers to transfer.
     /// </summary>
     public async Task<IReadOnlyList<UserChip>> OwnersAsync(Actor actor, bool includeInactive = false, CancellationToken cancellationToken = default)
     {

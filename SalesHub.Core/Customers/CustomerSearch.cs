@@ -8,8 +8,9 @@ namespace SalesHub.Core.Customers;
 /// <see cref="Customer.SearchText"/> instead of reading them all. On SQLite: an FTS5 table with the
 /// trigram tokenizer, kept in step with the customers by triggers. It stores each text with a space
 /// before and after, so that every piece of two characters starts a three-character piece, and a
-/// two-character term (a Chinese name's usual search) is answered from the index's vocabulary. On
-/// PostgreSQL: a pg_trgm GIN index answering LIKE. A one-character term reads every search text.
+/// two-character term (a Chinese name's usual search) is answered from the index's vocabulary; a
+/// one-character term reads every search text. On PostgreSQL: a pg_trgm GIN index answering LIKE
+/// for terms of three or more characters; shorter terms read the whole index there.
 /// </summary>
 public static class CustomerSearch
 {
@@ -21,9 +22,10 @@ public static class CustomerSearch
 
     /// <summary>
     /// Creates the SQLite index and its vocabulary, fills it from the existing customers, and adds
-    /// the triggers that keep it in step. A migration runs these once; a change here needs a new
-    /// migration. A migration that rebuilds the Customers table drops its triggers and must create
-    /// them again (the search contract test of every provider notices).
+    /// the triggers that keep it in step: what the CustomerSearchIndex migration runs (with its own
+    /// copy), for databases made without migrations. A change here needs a new migration. A
+    /// migration that rebuilds the Customers table drops its triggers and must create them again
+    /// (the search contract test of every provider notices).
     /// </summary>
     public static readonly IReadOnlyList<string> SqliteCreate =
     [
@@ -45,15 +47,6 @@ public static class CustomerSearch
             DELETE FROM "{SqliteTable}" WHERE rowid = old."Id";
         END
         """,
-    ];
-
-    public static readonly IReadOnlyList<string> SqliteDrop =
-    [
-        $"DROP TRIGGER \"{SqliteTable}_Delete\"",
-        $"DROP TRIGGER \"{SqliteTable}_Update\"",
-        $"DROP TRIGGER \"{SqliteTable}_Insert\"",
-        $"DROP TABLE \"{SqliteTable}Terms\"",
-        $"DROP TABLE \"{SqliteTable}\"",
     ];
 
     private const string Escape = "\\";
@@ -80,7 +73,7 @@ public static class CustomerSearch
             return customers.Where(c => first.Contains(c.Id) || second.Contains(c.Id));
         }
 
-        // LIKE is what the PostgreSQL trigram index answers; SQLite reads every text for one character.
+        // LIKE is what the PostgreSQL trigram index answers (from three characters); SQLite reads every text for one character.
         var firstPattern = Containing(terms[0]);
         if (terms.Length == 1)
         {

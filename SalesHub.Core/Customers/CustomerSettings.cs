@@ -78,12 +78,21 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
         await SaveUniqueAsync(db, () => RequireUniqueGradeNameAsync(db, grade.Name, gradeId, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Deletes a grade; the database leaves the customers that had it without a grade.</summary>
+    /// <summary>
+    /// Deletes a grade, leaving the customers that had it (deleted ones included) without a grade
+    /// in the same save, so that each of them records the change in its history.
+    /// </summary>
     public async Task DeleteGradeAsync(Actor actor, int gradeId, long expectedVersion, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
-        db.CustomerGrades.Remove(await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken));
+        var grade = await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken);
+        foreach (var customer in await db.Customers.IgnoreQueryFilters().Where(c => c.GradeId == gradeId).ToListAsync(cancellationToken))
+        {
+            customer.GradeId = null;
+        }
+
+        db.CustomerGrades.Remove(grade);
         await db.SaveChangesAsync(cancellationToken);
     }
 

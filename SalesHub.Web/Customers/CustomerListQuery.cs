@@ -73,7 +73,9 @@ public sealed record CustomerListQuery(CustomerQuery Value)
     private static QueryParameter Choice<T>(string name, Func<CustomerQuery, T?> get, Func<CustomerQuery, T, CustomerQuery> set)
         where T : struct, Enum =>
         new(name, typeof(string), string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)),
-            (q, text) => Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]) ? set(q, value) : throw Invalid(name),
+            (q, text) => Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => v.ToString()!.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } value
+                ? set(q, value)
+                : throw Invalid(name),
             q => get(q) is { } value ? JsonNamingPolicy.CamelCase.ConvertName(value.ToString()) : null);
 
     private static DomainException Invalid(string name) => new("Errors.InvalidValue") { Field = name };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Auditing;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
@@ -88,7 +89,10 @@ public sealed class CustomerSettingsTests : IDisposable
 
         Assert.DoesNotContain("C", (await _settings.ListGradesAsync(Admin)).Select(g => g.Name));
         await using var check = _database.CreateWidgetContext(Actor.System);
-        Assert.Null((await check.Customers.SingleAsync(x => x.Id == customer.Id)).GradeId);
+        var changed = await check.Customers.SingleAsync(x => x.Id == customer.Id);
+        Assert.Equal((null, 3L), (changed.GradeId, changed.Version));
+        var history = await new AuditTrail(_database).HistoryAsync<Customer>(Admin, customer.Id);
+        Assert.Contains(history[0].Changes, f => f.Field == "GradeId" && f.NewValue == null);
     }
 
     [Fact]

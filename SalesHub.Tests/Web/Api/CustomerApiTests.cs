@@ -84,6 +84,7 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("teamId=1.5", "teamId", "Errors.InvalidValue")]
     [InlineData("pageSize=lots", "pageSize", "Errors.InvalidValue")]
     [InlineData("status=1", "status", "Errors.InvalidValue")]
+    [InlineData("status=dormant,active", "status", "Errors.InvalidValue")]
     public async Task ABadPageOrSortIs400NamingTheField(string parameters, string field, string code)
     {
         var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
