@@ -5,7 +5,8 @@ namespace SalesHub.Web.Bench;
 /// <summary>
 /// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
 /// operations that exist today — sign-in and pages over loopback HTTP, the customer list and
-/// profile server-side — and reports them (DESIGN.md "Performance", results in docs/performance.md).
+/// profile and the quote pricing engine server-side — and reports them (DESIGN.md "Performance",
+/// results in docs/performance.md).
 /// </summary>
 public static class BenchCommand
 {
@@ -35,7 +36,7 @@ public static class BenchCommand
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
             var measurements = new List<Measurement>();
-            foreach (var scenario in (await scenarios.SignInAndListAsync()).Concat(new BenchCustomerScenarios(host.Services, customers).List()))
+            foreach (var scenario in (await scenarios.SignInAndListAsync()).Concat(new BenchCustomerScenarios(host.Services, customers).List()).Concat(BenchQuoteScenarios.List()))
             {
                 measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
             }
