@@ -41,7 +41,7 @@ public sealed class CompanySettings : IDisposable
     private readonly IDisposable _subscription;
     private readonly Lock _lock = new();
     private Current? _current;
-    private (string Key, CompanyLogo Logo)? _logo;
+    private CachedLogo? _logo;
     private long _generation;
 
     public CompanySettings(IDbContextFactory<SalesHubDbContext> dbFactory, IOptions<AttachmentOptions> options, IChangeFeed changeFeed)
@@ -149,7 +149,7 @@ public sealed class CompanySettings : IDisposable
             return null;
         }
 
-        if (_logo is { } cached && cached.Key == key)
+        if (Volatile.Read(ref _logo) is { } cached && cached.Key == key)
         {
             return cached.Logo;
         }
@@ -161,7 +161,7 @@ public sealed class CompanySettings : IDisposable
         }
 
         var logo = new CompanyLogo(await File.ReadAllBytesAsync(path, cancellationToken), contentType);
-        _logo = (key, logo);
+        Volatile.Write(ref _logo, new CachedLogo(key, logo));
         return logo;
     }
 
@@ -272,4 +272,6 @@ public sealed class CompanySettings : IDisposable
     }
 
     private sealed record Current(CompanySnapshot Snapshot, string? LogoKey, string? LogoContentType);
+
+    private sealed record CachedLogo(string Key, CompanyLogo Logo);
 }
