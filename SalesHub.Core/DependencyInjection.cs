@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Records;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerRecycleBin>();
         services.AddSingleton<CustomerAttachments>();
         services.AddSingleton<CustomerSettings>();
+        services.AddSingleton<CompanySettings>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

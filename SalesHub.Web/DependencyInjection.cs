@@ -87,6 +87,7 @@ public static class DependencyInjection
         app.MapCustomerExport();
         app.MapSalesHubApi();
         app.MapAttachmentDownloads();
+        app.MapCompanyLogo();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

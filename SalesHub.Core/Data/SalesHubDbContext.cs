@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
+using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -46,6 +47,8 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Tag> Tags => Set<Tag>();
 
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+
+    public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
 
     internal TimeProvider Clock => clock;
 

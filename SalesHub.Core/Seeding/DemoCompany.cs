@@ -33,6 +33,7 @@ public static class DemoCompany
 
         // Also for a database seeded before customers existed.
         await DemoCustomers.SeedAsync(db, cancellationToken);
+        await DemoCompanyProfile.SeedAsync(db, cancellationToken);
     }
 
     private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)
