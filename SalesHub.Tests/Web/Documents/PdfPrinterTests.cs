@@ -92,11 +92,8 @@ public sealed class PdfPrinterTests(PdfPrinterFixture fixture) : IClassFixture<P
     {
         var pdfs = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => fixture.Printer.PrintAsync(TableHtml($"{Company} {i}", 5), EnglishFooter)));
 
-        foreach (var (pdf, i) in pdfs.Select((pdf, i) => (pdf, i + 1)))
-        {
-            var pages = await PdfText.PagesAsync(pdf);
-            Assert.Contains($"{Company} {i}", Assert.Single(pages), StringComparison.Ordinal);
-        }
+        var texts = await Task.WhenAll(pdfs.Select(PdfText.PagesAsync));
+        Assert.All(texts.Select((pages, i) => (pages, i + 1)), t => Assert.Contains($"{Company} {t.Item2}", Assert.Single(t.pages), StringComparison.Ordinal));
 
         Assert.Equal(1, fixture.Printer.BrowserLaunches);
     }
