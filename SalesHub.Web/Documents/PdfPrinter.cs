@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Components;
@@ -10,9 +11,8 @@ namespace SalesHub.Web.Documents;
 /// <summary>
 /// Prints HTML to A4 PDF with headless Chromium (DESIGN.md "PDF"). One browser process serves every
 /// PDF: it starts once (at start-up through <see cref="PdfPrinterWarmUp"/>, or on first use) and is
-/// started again only when it has died. Each PDF gets its own fresh page, closed as soon as its
-/// bytes are out, so PDFs print in parallel; the next page is always opened ahead of need, so that
-/// no PDF waits for Chromium to start a page's renderer.
+/// started again only when it has died. Each PDF prints in a page of its own while it prints, so
+/// PDFs print in parallel; pages are then reused (see <see cref="DocumentBrowser"/>).
 /// </summary>
 public sealed class PdfPrinter : IAsyncDisposable
 {
@@ -148,10 +148,11 @@ public sealed class PdfPrinter : IAsyncDisposable
     private static async Task<byte[]> PrintWithAsync(DocumentBrowser browser, string html, string footerText)
     {
         var page = await browser.TakePageAsync();
+        var printed = false;
         try
         {
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)Timeout.TotalMilliseconds });
-            return await page.PdfAsync(new PagePdfOptions
+            var pdf = await page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
                 Margin = PageMargin,
@@ -160,13 +161,12 @@ public sealed class PdfPrinter : IAsyncDisposable
                 HeaderTemplate = "<span></span>",
                 FooterTemplate = FooterTemplate(footerText),
             });
+            printed = true;
+            return pdf;
         }
         finally
         {
-            if (browser.IsConnected)
-            {
-                await page.CloseAsync();
-            }
+            await browser.ReturnPageAsync(page, printed);
         }
     }
 
@@ -217,24 +217,49 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
-    /// <summary>A running Chromium, its one context for documents, and the next blank page, already opening.</summary>
+    /// <summary>
+    /// A running Chromium, its one context for documents, and its idle pages. A page prints one
+    /// document at a time and is then reused: opening a page costs more than printing three (a
+    /// dozen browser round trips, serialized on the browser's main thread). A page whose document
+    /// failed, or that has printed <see cref="UsesPerPage"/> documents, is closed instead.
+    /// </summary>
     private sealed class DocumentBrowser(IBrowser browser, IBrowserContext context)
     {
-        private readonly Lock _gate = new();
-        private Task<IPage>? _nextPage;
+        private const int UsesPerPage = 200;
+
+        private readonly ConcurrentQueue<IPage> _idlePages = new();
+        private readonly ConcurrentDictionary<IPage, int> _uses = new();
 
         public IBrowser Browser => browser;
 
         public bool IsConnected => browser.IsConnected;
 
-        /// <summary>A page no document has used, and the start of the next one's opening.</summary>
-        public Task<IPage> TakePageAsync()
+        public async Task<IPage> TakePageAsync()
         {
-            lock (_gate)
+            while (_idlePages.TryDequeue(out var idle))
             {
-                var page = _nextPage ?? context.NewPageAsync();
-                _nextPage = context.NewPageAsync();
-                return page;
+                if (!idle.IsClosed)
+                {
+                    return idle;
+                }
+            }
+
+            return await context.NewPageAsync();
+        }
+
+        public async Task ReturnPageAsync(IPage page, bool printed)
+        {
+            var uses = _uses.AddOrUpdate(page, 1, (_, count) => count + 1);
+            if (printed && uses < UsesPerPage)
+            {
+                _idlePages.Enqueue(page);
+                return;
+            }
+
+            _uses.TryRemove(page, out _);
+            if (browser.IsConnected)
+            {
+                await page.CloseAsync();
             }
         }
     }
