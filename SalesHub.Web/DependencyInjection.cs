@@ -10,6 +10,7 @@ using SalesHub.Core.Data;
 using SalesHub.Web.Api;
 using SalesHub.Web.Components;
 using SalesHub.Web.Customers;
+using SalesHub.Web.Documents;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
 using SalesHub.Web.Security;
@@ -44,6 +45,9 @@ public static class DependencyInjection
         });
         services.AddOpenApi("v1", o => o.AddOperationTransformer(ListParameterDocumentation.DescribeAsync));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<PdfPrinter>();
+        services.AddHostedService<PdfPrinterWarmUp>();
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
         services.AddDataProtection()

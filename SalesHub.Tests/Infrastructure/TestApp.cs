@@ -50,6 +50,8 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Security:SessionRevalidationInterval", "00:00:01");
+        // Tests that print start Chromium when they print; the others need no browser started for them.
+        builder.UseSetting("Pdf:WarmUpAtStart", "false");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

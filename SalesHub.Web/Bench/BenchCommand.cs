@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using SalesHub.Web.Documents;
 
 namespace SalesHub.Web.Bench;
 
 /// <summary>
 /// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
 /// operations that exist today — sign-in and pages over loopback HTTP, the customer list and
-/// profile and the quote pricing engine server-side — and reports them (DESIGN.md "Performance",
-/// results in docs/performance.md).
+/// profile and the quote pricing engine server-side, PDF printing — and reports them (DESIGN.md
+/// "Performance", results in docs/performance.md).
 /// </summary>
 public static class BenchCommand
 {
@@ -36,16 +37,23 @@ public static class BenchCommand
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
             var measurements = new List<Measurement>();
-            foreach (var scenario in (await scenarios.SignInAndListAsync()).Concat(new BenchCustomerScenarios(host.Services, customers).List()).Concat(BenchQuoteScenarios.List()))
+            var documents = new BenchDocumentScenarios(host.Services.GetRequiredService<PdfPrinter>());
+            foreach (var scenario in (await scenarios.SignInAndListAsync())
+                .Concat(new BenchCustomerScenarios(host.Services, customers).List())
+                .Concat(BenchQuoteScenarios.List())
+                .Concat(documents.List()))
             {
                 measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
             }
 
+            BenchThroughput[] throughputs = [await documents.MeasureThroughputAsync(options.Runs * BenchDocumentScenarios.ParallelPrints)];
+
             Console.WriteLine();
             BenchReport.WriteTable(Console.Out, measurements);
+            BenchReport.WriteThroughputs(Console.Out, throughputs);
             if (options.OutputPath is { } path)
             {
-                await BenchReport.AppendMarkdownAsync(path, options, WarmUpRuns, measurements);
+                await BenchReport.AppendMarkdownAsync(path, options, WarmUpRuns, measurements, throughputs);
                 Console.WriteLine($"Appended to {path}");
             }
 

@@ -35,7 +35,16 @@ internal static class BenchReport
         }
     }
 
-    public static async Task AppendMarkdownAsync(string path, BenchOptions options, int warmUpRuns, IReadOnlyList<Measurement> measurements)
+    public static void WriteThroughputs(TextWriter output, IReadOnlyList<BenchThroughput> throughputs)
+    {
+        foreach (var throughput in throughputs)
+        {
+            output.WriteLine($"Throughput, {throughput}");
+        }
+    }
+
+    public static async Task AppendMarkdownAsync(
+        string path, BenchOptions options, int warmUpRuns, IReadOnlyList<Measurement> measurements, IReadOnlyList<BenchThroughput> throughputs)
     {
         var markdown = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"### Size {options.Dataset.Name}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine()}")
@@ -47,6 +56,12 @@ internal static class BenchReport
         foreach (var cells in measurements.Select(Cells))
         {
             markdown.AppendLine($"| {string.Join(" | ", cells)} |");
+        }
+
+        markdown.AppendLine();
+        foreach (var throughput in throughputs)
+        {
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"Throughput, {throughput}.");
         }
 
         await File.AppendAllTextAsync(path, markdown.AppendLine().ToString());
