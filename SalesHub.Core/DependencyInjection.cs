@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
@@ -53,6 +54,8 @@ public static class DependencyInjection
         services.AddSingleton<CustomerRecycleBin>();
         services.AddSingleton<CustomerAttachments>();
         services.AddSingleton<CustomerSettings>();
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<PriceLists>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Records;
@@ -46,6 +47,12 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Tag> Tags => Set<Tag>();
 
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<PriceList> PriceLists => Set<PriceList>();
+
+    public DbSet<PriceListItem> PriceListItems => Set<PriceListItem>();
 
     internal TimeProvider Clock => clock;
 
