@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SalesHub.Core.Catalog;
 
 /// <summary>What the product list filters and sorts by. Sort is a field name, "-" in front for descending.</summary>
@@ -18,7 +20,10 @@ public sealed record ProductQuery
     public int PageSize { get; init; } = 25;
 }
 
-/// <summary>A product as lists, the API and exports show it. <see cref="Cost"/> is null for whoever may not see costs.</summary>
+/// <summary>
+/// A product as lists, the API and exports show it. <see cref="Cost"/> is null for whoever may not
+/// see costs, and then left out of JSON altogether.
+/// </summary>
 public sealed record ProductRow(
     int Id,
     string Sku,
@@ -27,7 +32,7 @@ public sealed record ProductRow(
     string? Category,
     string Unit,
     decimal ListPrice,
-    decimal? Cost,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Cost,
     decimal TaxRate,
     bool IsActive,
     DateTimeOffset UpdatedAt,

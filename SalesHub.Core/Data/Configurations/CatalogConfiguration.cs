@@ -43,7 +43,7 @@ internal sealed class PriceListConfiguration : IEntityTypeConfiguration<PriceLis
 /// <summary>
 /// A customer's price list is a plain indexed column, not a foreign key: on SQLite adding a key to
 /// the customers table rebuilds it and drops its search triggers. Deleting a list clears it in code
-/// (<see cref="PriceLists.DeleteAsync"/>), with the customers' history recording it.
+/// (<see cref="Catalog.PriceLists.DeleteAsync"/>), with the customers' history recording it.
 /// </summary>
 internal sealed class CustomerPriceListConfiguration : IEntityTypeConfiguration<Customer>
 {

@@ -91,6 +91,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Password|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Password|PriceLists|Products|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z]+)\"")]
     private static partial Regex UsedKey();
 }
