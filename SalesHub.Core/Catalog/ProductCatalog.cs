@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Catalog;
@@ -12,7 +13,7 @@ namespace SalesHub.Core.Catalog;
 /// Finds, reads and edits the products the company sells. Everyone signed in reads them;
 /// managers and administrators edit them and are the only ones who see costs.
 /// </summary>
-public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactory)
+public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactory, RecycleBin recycleBin)
 {
     public const int MaxPageSize = 200;
 
@@ -112,6 +113,36 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
         await using var db = await dbFactory.CreateForAsync(actor);
         db.Products.Remove(await EditableAsync(db, id, expectedVersion, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deleted products, most recently deleted first, for managers and administrators to restore.</summary>
+    public async Task<Page<DeletedRow>> ListDeletedAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        Paging.Require(page, pageSize, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deleted = RecycleBin.Deleted<Product>(db).AsNoTracking();
+        var total = await deleted.CountAsync(cancellationToken);
+        var items = await deleted
+            .OrderByDescending(p => p.DeletedAt)
+            .ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(p => new DeletedRow(
+                p.Id,
+                p.Sku + " " + (p.NameEn ?? p.NameZh),
+                null,
+                p.DeletedAt!.Value,
+                db.Users.Where(u => u.Id == p.DeletedById).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new Page<DeletedRow>(items, total);
+    }
+
+    /// <summary>Brings a product back from the recycle bin, as it was.</summary>
+    public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        await recycleBin.RestoreAsync<Product>(actor, id, cancellationToken);
     }
 
     /// <summary>

@@ -47,4 +47,27 @@ public sealed class ProductTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Expect(rep.GetByTestId("products-grid")).Not.ToContainTextAsync("1,710");
         await Expect(rep.GetByTestId("product-new")).ToHaveCountAsync(0);
     });
+
+    [Fact]
+    public Task AManagerDeletesAProductAndRestoresItFromTheRecycleBin() => browser.RunAsync(nameof(AManagerDeletesAProductAndRestoresItFromTheRecycleBin), async session =>
+    {
+        var sku = "BT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var actor = await browser.App.ActorForAsync(DemoCompany.ManagerEmail);
+        await Catalog.CreateAsync(actor, new ProductDetails(sku, "Spare impeller", "叶轮", "备件 Spare parts", "件", 320m, 150m));
+        var page = await session.SignInAsync(DemoCompany.ManagerEmail);
+        await page.GotoAsync("/products");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await BrowserSession.Input(page, "products-search").FillAsync(sku);
+        await Expect(page.GetByTestId("product-row-sku")).ToHaveTextAsync([sku]);
+
+        await page.GetByTestId("product-delete").ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Dialog).GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByTestId("products-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("products-recycle-bin").ClickAsync();
+        var row = page.GetByTestId("recycle-products").Locator("tr", new() { Has = page.GetByText(sku) });
+        await row.GetByTestId("deleted-restore").ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Equal("Spare impeller", (await Catalog.ListAsync(actor, new ProductQuery { Search = sku })).Items.Single().NameEn);
+    });
 }

@@ -57,6 +57,20 @@ internal static class ProductEndpoints
             .WithSummary("The categories products are in.")
             .Produces<IReadOnlyList<string>>();
 
+        products.MapGet("/deleted", ListDeletedAsync)
+            .WithName("ListDeletedProducts")
+            .WithSummary("Products in the recycle bin, most recently deleted first (managers and administrators).")
+            .Produces<Page<DeletedRow>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        products.MapPost("/{id:int}/restore", RestoreAsync)
+            .WithName("RestoreProduct")
+            .WithSummary("Brings a product back from the recycle bin (managers and administrators).")
+            .Produces<ProductRow>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         products.MapGet("/{id:int}", GetAsync)
             .WithName("GetProduct")
             .WithSummary("A product; its cost only for managers and administrators.")
@@ -105,6 +119,16 @@ internal static class ProductEndpoints
     {
         var actor = Actor.From(user);
         await catalog.UpdateAsync(actor, id, request.ToDetails(), RequiredField.Of(request.Version, "version"), cancellationToken);
+        return await catalog.GetAsync(actor, id, cancellationToken);
+    }
+
+    private static Task<Page<DeletedRow>> ListDeletedAsync(int? page, int? pageSize, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken cancellationToken) =>
+        catalog.ListDeletedAsync(Actor.From(user), page ?? 1, pageSize ?? 25, cancellationToken);
+
+    private static async Task<ProductRow> RestoreAsync(int id, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(user);
+        await catalog.RestoreAsync(actor, id, cancellationToken);
         return await catalog.GetAsync(actor, id, cancellationToken);
     }
 

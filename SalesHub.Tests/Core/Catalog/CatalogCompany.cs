@@ -1,5 +1,6 @@
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed class CatalogCompany : IDisposable
         Rita = company.AddUser(Roles.SalesRep, east, "Rita");
         Sam = company.AddUser(Roles.SalesRep, south, "Sam");
         RitasCustomer = company.AddCustomer(Rita, "上海华联有限公司");
-        Products = new ProductCatalog(Database);
+        Products = new ProductCatalog(Database, new RecycleBin(Database));
         PriceLists = new PriceLists(Database);
     }
 

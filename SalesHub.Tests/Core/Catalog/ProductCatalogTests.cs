@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Errors;
-using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Tests.Core.Catalog;
@@ -149,8 +148,15 @@ public sealed class ProductCatalogTests : IDisposable
         await Products.DeleteAsync(Actor.For(_company.Martin), id, 1);
 
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Products.GetAsync(Actor.For(_company.Martin), id));
-        await new RecycleBin(_company.Database).RestoreAsync<Product>(Actor.For(_company.Martin), id);
+        var deleted = Assert.Single((await Products.ListDeletedAsync(Actor.For(_company.Admin), 1, 25)).Items);
+        Assert.Equal(("PUMP-100 Water pump pump-100", "Martin"), (deleted.Name, deleted.DeletedByName));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Products.RestoreAsync(Actor.For(_company.Rita), id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Products.ListDeletedAsync(Actor.For(_company.Rita), 1, 25));
+
+        await Products.RestoreAsync(Actor.For(_company.Martin), id);
+
         Assert.Equal(3L, (await Products.GetAsync(Actor.For(_company.Martin), id)).Version);
+        Assert.Empty((await Products.ListDeletedAsync(Actor.For(_company.Admin), 1, 25)).Items);
     }
 
     [Fact]

@@ -35,6 +35,12 @@ public sealed class ProductApiTests(TestApp app) : IClassFixture<TestApp>
         var deleted = await client.DeleteAsync($"/api/v1/products/{id}?version={afterUpdate.GetProperty("version").GetInt64()}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await ApiProblem.AssertAsync(await client.GetAsync($"/api/v1/products/{id}"), HttpStatusCode.NotFound);
+        var bin = await client.GetFromJsonAsync<JsonElement>("/api/v1/products/deleted?pageSize=200");
+        Assert.Contains(bin.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
+
+        var restored = await client.PostAsync($"/api/v1/products/{id}/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(sku, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/products/{id}")).GetProperty("sku").GetString());
     }
 
     [Fact]
@@ -56,6 +62,7 @@ public sealed class ProductApiTests(TestApp app) : IClassFixture<TestApp>
         await ApiProblem.AssertAsync(await rep.PostAsJsonAsync("/api/v1/products", new { sku = UniqueSku(), nameEn = "Mine", unit = "件", listPrice = 1m }), HttpStatusCode.Forbidden);
         await ApiProblem.AssertAsync(await rep.PutAsJsonAsync($"/api/v1/products/{id}", new { sku, nameEn = "Mine", unit = "件", listPrice = 1m, version = 1 }), HttpStatusCode.Forbidden);
         await ApiProblem.AssertAsync(await rep.DeleteAsync($"/api/v1/products/{id}?version=1"), HttpStatusCode.Forbidden);
+        await ApiProblem.AssertAsync(await rep.GetAsync("/api/v1/products/deleted"), HttpStatusCode.Forbidden);
     }
 
     [Theory]
