@@ -12,6 +12,8 @@ public sealed record PriceListRow(int Id, string Name, DateOnly? ValidFrom, Date
 /// <summary>One product's price on a list, with what the product is and what the list makes of its list price.</summary>
 public sealed record PriceListItemRow(int ProductId, string Sku, string? NameEn, string? NameZh, decimal ListPrice, decimal? DiscountPercent, decimal? FixedPrice, decimal UnitPrice);
 
+public sealed record PriceListCustomer(int Id, string Name);
+
 public sealed record PriceListView(int Id, PriceListDetails Details, IReadOnlyList<PriceListItemRow> Items, long Version);
 
 /// <summary>
@@ -105,6 +107,18 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         customers.ForEach(c => c.PriceListId = null);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The customers on a price list that the actor sees, by name.</summary>
+    public async Task<IReadOnlyList<PriceListCustomer>> CustomersAsync(Actor actor, int priceListId, CancellationToken cancellationToken = default)
+    {
+        ProductCatalog.RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.Customers.AsNoTracking()
+            .Where(c => c.PriceListId == priceListId)
+            .OrderBy(c => c.Name)
+            .Select(c => new PriceListCustomer(c.Id, c.Name))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Puts a customer the actor may edit on a price list, or back on list prices with null.</summary>

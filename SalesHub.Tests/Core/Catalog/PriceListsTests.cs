@@ -105,6 +105,19 @@ public sealed class PriceListsTests : IDisposable
     }
 
     [Fact]
+    public async Task AListShowsTheCustomersOnItThatTheActorSees()
+    {
+        var list = await PriceLists.CreateAsync(Martin, new PriceListDetails("Key accounts", null, null), []);
+        await PriceLists.AssignAsync(Martin, _company.RitasCustomer.Id, list);
+
+        Assert.Equal([new PriceListCustomer(_company.RitasCustomer.Id, "上海华联有限公司")], await PriceLists.CustomersAsync(Rita, list));
+        Assert.Empty(await PriceLists.CustomersAsync(Actor.For(_company.Sam), list));
+
+        await PriceLists.AssignAsync(Martin, _company.RitasCustomer.Id, null);
+        Assert.Empty(await PriceLists.CustomersAsync(Rita, list));
+    }
+
+    [Fact]
     public async Task DeletingAListPutsItsCustomersBackOnListPrices()
     {
         var pump = await _company.AddProductAsync("PUMP", listPrice: 1000m);
