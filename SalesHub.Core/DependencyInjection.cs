@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
@@ -55,6 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<CustomerAttachments>();
         services.AddSingleton<CustomerSettings>();
         services.AddSingleton<CompanySettings>();
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<PriceLists>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -53,6 +53,9 @@ public sealed class Customer : BusinessRecord
 
     public CustomerStatus Status { get; set; }
 
+    /// <summary>The price list the customer's quotes start from (see <see cref="Catalog.PriceLists"/>), if any.</summary>
+    public int? PriceListId { get; set; }
+
     public string? Notes { get; private set; }
 
     /// <summary>When somebody last logged an interaction with the customer.</summary>

@@ -9,7 +9,7 @@ namespace SalesHub.Core.Seeding;
 /// <summary>
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
-/// customers (<see cref="DemoCustomers"/>).
+/// customers (<see cref="DemoCustomers"/>) and what it sells (<see cref="DemoProducts"/>).
 /// </summary>
 public static class DemoCompany
 {
@@ -34,6 +34,7 @@ public static class DemoCompany
         // Also for a database seeded before customers existed.
         await DemoCustomers.SeedAsync(db, cancellationToken);
         await DemoCompanyProfile.SeedAsync(db, cancellationToken);
+        await DemoProducts.SeedAsync(db, cancellationToken);
     }
 
     private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)

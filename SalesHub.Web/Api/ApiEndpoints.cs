@@ -16,6 +16,8 @@ internal static class ApiEndpoints
         v1.MapInteractionEndpoints();
         v1.MapAttachmentEndpoints();
         v1.MapCompanyEndpoints();
+        v1.MapProductEndpoints();
+        v1.MapPriceListEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>

@@ -1,0 +1,242 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Catalog;
+
+/// <summary>
+/// Finds, reads and edits the products the company sells. Everyone signed in reads them;
+/// managers and administrators edit them and are the only ones who see costs.
+/// </summary>
+public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactory, RecycleBin recycleBin)
+{
+    public const int MaxPageSize = 200;
+
+    private static readonly Dictionary<string, Expression<Func<Product, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sku"] = p => p.Sku,
+        ["nameEn"] = p => p.NameEn,
+        ["nameZh"] = p => p.NameZh,
+        ["category"] = p => p.Category,
+        ["listPrice"] = p => p.ListPrice,
+        ["taxRate"] = p => p.TaxRate,
+        ["updatedAt"] = p => p.UpdatedAt,
+    };
+
+    public static IReadOnlyCollection<string> SortFields => SortKeys.Keys;
+
+    /// <summary>Whether <paramref name="actor"/> may create and change products and see what they cost.</summary>
+    public static bool CanEdit(Actor actor) => actor.IsAdmin || actor.IsManager;
+
+    public async Task<Page<ProductRow>> ListAsync(Actor actor, ProductQuery query, CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        Paging.Require(query.Page, query.PageSize, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var filtered = Filter(db, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Project(Sort(filtered, query.Sort), CanEdit(actor))
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<ProductRow>(items, total);
+    }
+
+    /// <summary>Every product the query matches, for an export: streamed, costs only for those who may see them.</summary>
+    public async IAsyncEnumerable<ProductRow> ExportAsync(Actor actor, ProductQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await foreach (var row in Project(Sort(Filter(db, query), query.Sort), CanEdit(actor)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<ProductRow> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await Project(db.Products.AsNoTracking().Where(p => p.Id == id), CanEdit(actor)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Product), id);
+    }
+
+    /// <summary>The categories in use, for the list's filter and the form's suggestions.</summary>
+    public async Task<IReadOnlyList<string>> CategoriesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.Products.Where(p => p.Category != null).Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CreateAsync(Actor actor, ProductDetails details, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        var product = new Product();
+        product.Describe(details);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await RequireUniqueSkuAsync(db, product.Sku, null, cancellationToken);
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return product.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, int id, ProductDetails details, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var product = await EditableAsync(db, id, expectedVersion, cancellationToken);
+        product.Describe(details);
+        await RequireUniqueSkuAsync(db, product.Sku, id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Takes a product off new quotes; it stays on the quotes that have it.</summary>
+    public async Task DeactivateAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var product = await EditableAsync(db, id, expectedVersion, cancellationToken);
+        product.Deactivate();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a product to the recycle bin.</summary>
+    public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        db.Products.Remove(await EditableAsync(db, id, expectedVersion, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deleted products, most recently deleted first, for managers and administrators to restore.</summary>
+    public async Task<Page<DeletedRow>> ListDeletedAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        Paging.Require(page, pageSize, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deleted = RecycleBin.Deleted<Product>(db).AsNoTracking();
+        var total = await deleted.CountAsync(cancellationToken);
+        var items = await deleted
+            .OrderByDescending(p => p.DeletedAt)
+            .ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(p => new DeletedRow(
+                p.Id,
+                p.Sku + " " + (p.NameEn ?? p.NameZh),
+                null,
+                p.DeletedAt!.Value,
+                db.Users.Where(u => u.Id == p.DeletedById).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new Page<DeletedRow>(items, total);
+    }
+
+    /// <summary>Brings a product back from the recycle bin, as it was.</summary>
+    public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(actor);
+        await recycleBin.RestoreAsync<Product>(actor, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The product as a new quote line takes it. A product in the recycle bin answers not found;
+    /// an inactive one is refused with "Products.Inactive" on the field "productId".
+    /// </summary>
+    public async Task<QuotableProduct> RequireQuotableAsync(Actor actor, int productId, CancellationToken cancellationToken = default)
+    {
+        RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await RequireQuotableAsync(db, productId, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RequireQuotableAsync(Actor, int, CancellationToken)"/>, inside a unit of work the caller already has.</summary>
+    internal static async Task<QuotableProduct> RequireQuotableAsync(SalesHubDbContext db, int productId, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId)
+            .Select(p => new { p.IsActive, Quotable = new QuotableProduct(p.Id, p.Sku, p.NameEn, p.NameZh, p.Unit, p.ListPrice, p.TaxRate) })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Product), productId);
+        return product.IsActive ? product.Quotable : throw new DomainException("Products.Inactive", product.Quotable.Sku) { Field = "productId" };
+    }
+
+    internal static void RequireSignedIn(Actor actor)
+    {
+        if (actor.UserId is null && actor != Actor.System)
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    internal static void RequireEditor(Actor actor)
+    {
+        if (!CanEdit(actor))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private static async Task<Product> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Product), id);
+        db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
+        return product;
+    }
+
+    private static async Task RequireUniqueSkuAsync(SalesHubDbContext db, string sku, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (await db.Products.IgnoreQueryFilters().AnyAsync(p => p.Sku == sku && p.Id != exceptId, cancellationToken))
+        {
+            throw new DomainException("Products.SkuTaken", sku) { Field = "sku" };
+        }
+    }
+
+    private static IQueryable<Product> Filter(SalesHubDbContext db, ProductQuery query)
+    {
+        var products = db.Products.AsNoTracking();
+        if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
+        {
+            products = products.Where(p => p.SearchText.Contains(term));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            products = products.Where(p => p.Category == query.Category.Trim());
+        }
+
+        if (query.Active is { } active)
+        {
+            products = products.Where(p => p.IsActive == active);
+        }
+
+        return products;
+    }
+
+    private static IOrderedQueryable<Product> Sort(IQueryable<Product> products, string? sort)
+    {
+        var field = sort?.Trim() ?? "";
+        var descending = field.StartsWith('-');
+        field = descending || field.StartsWith('+') ? field[1..] : field;
+        if (field.Length == 0)
+        {
+            return products.OrderBy(p => p.Sku);
+        }
+
+        var key = SortKeys.GetValueOrDefault(field)
+            ?? throw new DomainException("Errors.InvalidSort", string.Join(", ", SortKeys.Keys)) { Field = "sort" };
+
+        // The id breaks ties, so that pages never repeat or skip a product.
+        return descending ? products.OrderByDescending(key).ThenByDescending(p => p.Id) : products.OrderBy(key).ThenBy(p => p.Id);
+    }
+
+    private static IQueryable<ProductRow> Project(IQueryable<Product> products, bool withCost) =>
+        products.Select(p => new ProductRow(
+            p.Id, p.Sku, p.NameEn, p.NameZh, p.Category, p.Unit, p.ListPrice, withCost ? (decimal?)p.Cost : null, p.TaxRate, p.IsActive, p.UpdatedAt, p.Version));
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace SalesHub.Core.Catalog;
+
+/// <summary>What the product list filters and sorts by. Sort is a field name, "-" in front for descending.</summary>
+public sealed record ProductQuery
+{
+    /// <summary>Part of the SKU, either name or the category.</summary>
+    public string? Search { get; init; }
+
+    public string? Category { get; init; }
+
+    /// <summary>Only active (true) or only inactive (false) products; all when null.</summary>
+    public bool? Active { get; init; }
+
+    public string? Sort { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 25;
+}
+
+/// <summary>
+/// A product as lists, the API and exports show it. <see cref="Cost"/> is null for whoever may not
+/// see costs, and then left out of JSON altogether.
+/// </summary>
+public sealed record ProductRow(
+    int Id,
+    string Sku,
+    string? NameEn,
+    string? NameZh,
+    string? Category,
+    string Unit,
+    decimal ListPrice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Cost,
+    decimal TaxRate,
+    bool IsActive,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    /// <summary>The name in the wanted language, the other one when it has none.</summary>
+    public string Name(bool chinese) => (chinese ? NameZh ?? NameEn : NameEn ?? NameZh) ?? Sku;
+}
+
+/// <summary>What a quote line takes from a product that may be quoted.</summary>
+public sealed record QuotableProduct(int Id, string Sku, string? NameEn, string? NameZh, string Unit, decimal ListPrice, decimal TaxRate);
