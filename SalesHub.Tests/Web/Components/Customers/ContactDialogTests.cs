@@ -14,7 +14,7 @@ public sealed class ContactDialogTests : CustomerDialogTest
         var dialog = await ShowAsync(new DialogParameters<ContactDialog> { { d => d.CustomerId, Customer.Id } });
 
         Input("contact-name").Change("   ");
-        Save("contact-save");
+        Click("contact-save");
 
         AssertRefusedBeside(dialog, "contact-name", "Enter the contact's name.");
         Assert.Null(FieldMessage("contact-email"));
@@ -27,18 +27,18 @@ public sealed class ContactDialogTests : CustomerDialogTest
         var dialog = await ShowAsync(new DialogParameters<ContactDialog> { { d => d.CustomerId, Customer.Id } });
         Input("contact-name").Change("Han Meimei");
         Input("contact-mobile").Change("call me");
-        Save("contact-save");
+        Click("contact-save");
         AssertRefusedBeside(dialog, "contact-mobile", "Enter a valid phone number: 7 to 15 digits, with an optional + in front, spaces, dashes, dots or brackets.");
 
         Input("contact-mobile").Change("139 1234 5678");
         Input("contact-email").Change("han at example.com");
-        Save("contact-save");
+        Click("contact-save");
         AssertRefusedBeside(dialog, "contact-email", "Enter a valid e-mail address, like name@example.com.");
         Assert.Null(FieldMessage("contact-mobile"));
 
         Input("contact-email").Change("han@example.com");
         Input("contact-primary-check").Change(true);
-        Save("contact-save");
+        Click("contact-save");
 
         Assert.False((await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5)))!.Canceled);
         var contacts = await Contacts();
@@ -56,7 +56,7 @@ public sealed class ContactDialogTests : CustomerDialogTest
         await contacts.UpdateAsync(RepActor, opened.Id, new ContactDetails("Li Lei", "Buyer", opened.Mobile, null, null, null, true), opened.Version);
 
         Input("contact-title").Change("CEO");
-        Save("contact-save");
+        Click("contact-save");
 
         Provider.WaitForAssertion(() => Assert.Contains(SnackbarMessages, m =>
             m.StartsWith("Someone else changed this record", StringComparison.Ordinal) && m.Contains("\"Buyer\"", StringComparison.Ordinal)));

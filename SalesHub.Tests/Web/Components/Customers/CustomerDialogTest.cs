@@ -1,11 +1,7 @@
-using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
-using SalesHub.Web.Components;
 
 namespace SalesHub.Tests.Web.Components.Customers;
 
@@ -13,7 +9,7 @@ namespace SalesHub.Tests.Web.Components.Customers;
 /// A customer dialog opened the way its page opens it, in English, by a rep who owns
 /// <see cref="Customer"/>, on a real SQLite database, with the user's clock in Shanghai.
 /// </summary>
-public abstract class CustomerDialogTest : ComponentTest
+public abstract class CustomerDialogTest : DialogTest
 {
     protected CustomerDialogTest()
     {
@@ -27,8 +23,7 @@ public abstract class CustomerDialogTest : ComponentTest
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<CustomerSettings>();
         Services.AddSingleton<CustomerLookups>();
-        SignIn(Rep);
-        Provider = Render<MudDialogProvider>(p => p.AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));
+        SignInAndOpenDialogs(Rep);
     }
 
     protected CompanyBuilder Company { get; }
@@ -37,38 +32,5 @@ public abstract class CustomerDialogTest : ComponentTest
 
     protected Customer Customer { get; }
 
-    /// <summary>Where the dialogs render.</summary>
-    protected IRenderedComponent<MudDialogProvider> Provider { get; }
-
     protected Actor RepActor => Actor.For(Rep);
-
-    protected T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
-
-    protected IEnumerable<string> SnackbarMessages => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "");
-
-    protected async Task<IDialogReference> ShowAsync<TDialog>(DialogParameters<TDialog> parameters)
-        where TDialog : IComponent
-    {
-        var dialogs = Services.GetRequiredService<IDialogService>();
-        var reference = await Provider.InvokeAsync(() => dialogs.ShowAsync<TDialog>("Dialog", parameters));
-        Provider.WaitForElement(".mud-dialog");
-        return reference;
-    }
-
-    /// <summary>The input of the field with this test id.</summary>
-    protected AngleSharp.Dom.IElement Input(string testId) => Provider.Find($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea, textarea[data-testid={testId}]");
-
-    /// <summary>The error message shown under the field with this test id, if any.</summary>
-    protected string? FieldMessage(string testId) =>
-        Input(testId).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
-
-    /// <summary>Waits for the save to be refused with <paramref name="message"/> under the field; the dialog stays open.</summary>
-    protected void AssertRefusedBeside(IDialogReference dialog, string testId, string message)
-    {
-        Provider.WaitForAssertion(() => Assert.Equal(message, FieldMessage(testId)));
-        Assert.False(dialog.Result.IsCompleted);
-    }
-
-    protected void Save(string testId) => Provider.Find($"[data-testid={testId}]").Click();
 }

@@ -14,7 +14,7 @@ public sealed class InteractionDialogTests : CustomerDialogTest
         var dialog = await ShowAsync(new DialogParameters<InteractionDialog> { { d => d.CustomerId, Customer.Id } });
 
         Input("interaction-outcome").Change("Sent a brochure");
-        Save("interaction-save");
+        Click("interaction-save");
 
         AssertRefusedBeside(dialog, "interaction-summary", "Enter what was said or done.");
         Assert.Null(FieldMessage("interaction-outcome"));
@@ -30,7 +30,7 @@ public sealed class InteractionDialogTests : CustomerDialogTest
 
         Input("interaction-summary").Change("Asked for a quote for 200 chairs");
         Input("interaction-next-step").Change("Send the quote on Monday");
-        Save("interaction-save");
+        Click("interaction-save");
 
         Assert.False((await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5)))!.Canceled);
         var logged = Assert.Single((await Timeline()).Items);
@@ -50,7 +50,7 @@ public sealed class InteractionDialogTests : CustomerDialogTest
         await timeline.UpdateAsync(RepActor, id, new InteractionDetails(InteractionKind.Visit, at, null, "First visit, met the buyer", null, null), opened.Version);
 
         Input("interaction-outcome").Change("Interested");
-        Save("interaction-save");
+        Click("interaction-save");
 
         Provider.WaitForAssertion(() => Assert.Contains(SnackbarMessages, m => m.StartsWith("Someone else changed this record", StringComparison.Ordinal)));
         Assert.False(dialog.Result.IsCompleted);
