@@ -5,6 +5,8 @@ using SalesHub.Core.Security;
 using SalesHub.Web.Components.Pages.Customers.Components;
 using SalesHub.Web.Security;
 
+using SalesHub.Web.Components.Shared;
+
 namespace SalesHub.Web.Components.Pages.Customers;
 
 /// <summary>The customer list: filters and search run in SQL, one page at a time, for what the user may see.</summary>
@@ -64,10 +66,7 @@ public partial class CustomerList
 
     private async Task<GridData<CustomerRow>> LoadAsync(GridState<CustomerRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault() is { } definition && SortFields.TryGetValue(definition.SortBy, out var field)
-            ? (definition.Descending ? "-" : "") + field
-            : null;
-        _query = _query with { Sort = sort, Page = state.Page + 1, PageSize = state.PageSize };
+        _query = _query with { Sort = GridSort.From(state, SortFields), Page = state.Page + 1, PageSize = state.PageSize };
         var page = await Directory.ListAsync(_actor, _query, cancellationToken);
         return new GridData<CustomerRow> { Items = page.Items, TotalItems = page.Total };
     }

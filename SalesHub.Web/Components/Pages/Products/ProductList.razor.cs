@@ -60,10 +60,7 @@ public partial class ProductList
 
     private async Task<GridData<ProductRow>> LoadAsync(GridState<ProductRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault() is { } definition && SortFields.TryGetValue(definition.SortBy, out var field)
-            ? (definition.Descending ? "-" : "") + field
-            : null;
-        _query = _query with { Sort = sort, Page = state.Page + 1, PageSize = state.PageSize };
+        _query = _query with { Sort = GridSort.From(state, SortFields), Page = state.Page + 1, PageSize = state.PageSize };
         var page = await Catalog.ListAsync(_actor, _query, cancellationToken);
         return new GridData<ProductRow> { Items = page.Items, TotalItems = page.Total };
     }
