@@ -17,27 +17,48 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 {
     public const int MaxPageSize = 200;
 
+    private const int NumberAttempts = 3;
+
     // A quote shows its customer's name to whoever sees the quote, even when the customer itself is not shared with them.
     private static readonly string[] CustomerNameFilters = [SalesHubDbContext.VisibilityFilter];
 
+    /// <summary>
+    /// Creates a Draft owned by the actor, numbered "Q2026-00001" in its year. When somebody took the
+    /// same number in the meantime the unique index refuses it and the whole unit of work is tried again.
+    /// </summary>
     public async Task<int> CreateDraftAsync(Actor actor, QuoteDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ProductCatalog.RequireSignedIn(actor);
+        var ownerId = actor.UserId ?? throw new ForbiddenException();
         var company = (await settings.GetAsync(cancellationToken)).Details;
-        await using var db = await dbFactory.CreateForAsync(actor);
-        var quote = new Quote
+        for (var attempt = 1; ; attempt++)
         {
-            PricesIncludeTax = company.PricesIncludeTax,
-            TaxRounding = company.TaxRounding,
-            Terms = draft.Language == "en" ? company.QuoteTermsEn : company.QuoteTermsZh,
-        };
-        quote.AssignTo(actor.UserId ?? throw new ForbiddenException());
-        await DescribeAsync(db, quote, draft, Today.AddDays(company.QuoteValidityDays), cancellationToken);
-        quote.Number = await NextNumberAsync(db, cancellationToken);
-        db.Add(quote);
-        await db.SaveChangesAsync(cancellationToken);
-        return quote.Id;
+            await using var db = await dbFactory.CreateForAsync(actor);
+            var quote = new Quote
+            {
+                PricesIncludeTax = company.PricesIncludeTax,
+                TaxRounding = company.TaxRounding,
+                Terms = draft.Language == "en" ? company.QuoteTermsEn : company.QuoteTermsZh,
+            };
+            quote.AssignTo(ownerId);
+            await DescribeAsync(db, quote, draft, Today.AddDays(company.QuoteValidityDays), cancellationToken);
+            quote.Number = await NextNumberAsync(db, cancellationToken);
+            db.Add(quote);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return quote.Id;
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                // Another quote got this number first: start again with the next one; any other failure stands.
+                if (!await NumberTakenAsync(quote.Number, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     /// <summary>Changes a Draft or PendingApproval quote, based on the version the editor read; a pending one goes back to Draft.</summary>
@@ -370,6 +391,12 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 
         db.Entry(quote).Property(q => q.Version).OriginalValue = expectedVersion;
         return quote;
+    }
+
+    private async Task<bool> NumberTakenAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateForAsync(Actor.System);
+        return await db.Quotes.IgnoreQueryFilters().AnyAsync(q => q.Number == number && q.Revision == 1, cancellationToken);
     }
 
     /// <summary>The next number of the year, "Q2026-00001", counting every quote ever numbered (deleted ones too).</summary>

@@ -184,6 +184,19 @@ public sealed class QuoteBookTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOwnersManagerMayEditAndOtherRepsDoNotSeeTheQuote()
+    {
+        var pump = await _company.AddProductAsync(listPrice: 100m);
+        var id = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)));
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Quotes.UpdateDraftAsync(Actor.For(_company.Sam), id, _company.Draft(new QuoteLineInput(pump, 2m)), 1));
+        await Quotes.UpdateDraftAsync(Martin, id, _company.Draft(new QuoteLineInput(pump, 2m)), 1);
+
+        var quote = (await Quotes.GetAsync(Rita, id)).Quote;
+        Assert.Equal((_company.Rita.Id, 226m), (quote.OwnerId, quote.Total));
+    }
+
+    [Fact]
     public async Task RevisingMakesADraftV2AndSupersedesV1()
     {
         var pump = await _company.AddProductAsync();
