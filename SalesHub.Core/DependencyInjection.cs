@@ -8,6 +8,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
+using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<CompanySettings>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PriceLists>();
+        services.AddSingleton<QuoteBook>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

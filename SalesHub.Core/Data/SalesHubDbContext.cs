@@ -5,6 +5,7 @@ using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
@@ -56,6 +57,10 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<PriceList> PriceLists => Set<PriceList>();
 
     public DbSet<PriceListItem> PriceListItems => Set<PriceListItem>();
+
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
 
     internal TimeProvider Clock => clock;
 

@@ -1,0 +1,414 @@
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Catalog;
+using SalesHub.Core.Company;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Quoting;
+
+/// <summary>
+/// Makes, sends, approves, revises and closes quotes. Every change is one unit of work: a refused
+/// input saves nothing. Who sees a quote is the records' visibility (owner, team manager, admin,
+/// shares); who changes it is its owner, the owner's team manager or an administrator.
+/// </summary>
+public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, CompanySettings settings, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    private const int NumberAttempts = 3;
+
+    // A quote shows its customer's name to whoever sees the quote, even when the customer itself is not shared with them.
+    private static readonly string[] CustomerNameFilters = [SalesHubDbContext.VisibilityFilter];
+
+    /// <summary>
+    /// Creates a Draft owned by the actor, numbered "Q2026-00001" in its year. When somebody took the
+    /// same number in the meantime the unique index refuses it and the whole unit of work is tried again.
+    /// </summary>
+    public async Task<int> CreateDraftAsync(Actor actor, QuoteDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ProductCatalog.RequireSignedIn(actor);
+        var ownerId = actor.UserId ?? throw new ForbiddenException();
+        var company = (await settings.GetAsync(cancellationToken)).Details;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateForAsync(actor);
+            var quote = new Quote
+            {
+                PricesIncludeTax = company.PricesIncludeTax,
+                TaxRounding = company.TaxRounding,
+                Terms = draft.Language == "en" ? company.QuoteTermsEn : company.QuoteTermsZh,
+            };
+            quote.AssignTo(ownerId);
+            await DescribeAsync(db, quote, draft, Today.AddDays(company.QuoteValidityDays), cancellationToken);
+            quote.Number = await NextNumberAsync(db, cancellationToken);
+            db.Add(quote);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return quote.Id;
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                // Another quote got this number first: start again with the next one; any other failure stands.
+                if (!await NumberTakenAsync(quote.Number, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>Changes a Draft or PendingApproval quote, based on the version the editor read; a pending one goes back to Draft.</summary>
+    public async Task UpdateDraftAsync(Actor actor, int id, QuoteDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        RequireEditableStatus(quote);
+        if (draft.CustomerId != quote.CustomerId)
+        {
+            throw new DomainException("Quotes.CustomerFixed") { Field = "customerId" };
+        }
+
+        await DescribeAsync(db, quote, draft with { Terms = draft.Terms ?? quote.Terms }, quote.ValidUntil, cancellationToken);
+        quote.Status = QuoteStatus.Draft;
+        quote.Version = expectedVersion + 1;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sends a draft; when a discount is above what the actor's role may give, it waits for a manager's approval instead.</summary>
+    public async Task<QuoteStatus> SendAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var company = await settings.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        quote.RequireStatus(QuoteStatus.Draft);
+        if (quote.Lines.Count == 0)
+        {
+            throw new DomainException("Quotes.LinesRequired") { Field = "lines" };
+        }
+
+        var discount = EffectiveDiscountPercent(quote, quote.Reprice());
+        if (company.RequiresApproval(actor.Role, discount))
+        {
+            quote.Status = QuoteStatus.PendingApproval;
+            quote.ApprovalDiscountPercent = discount;
+            quote.ApprovalRequestedAt = clock.GetUtcNow();
+            (quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment) = (null, null, null);
+        }
+        else
+        {
+            quote.Status = QuoteStatus.Sent;
+            quote.SentAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return quote.Status;
+    }
+
+    /// <summary>A manager of the owner's team, or an administrator, approves a pending quote, which is then sent.</summary>
+    public Task ApproveAsync(Actor actor, int id, string? comment, long expectedVersion, CancellationToken cancellationToken = default) =>
+        DecideAsync(actor, id, comment, expectedVersion, approve: true, cancellationToken);
+
+    /// <summary>A manager of the owner's team, or an administrator, turns a pending quote down: it goes back to Draft.</summary>
+    public Task RejectApprovalAsync(Actor actor, int id, string? comment, long expectedVersion, CancellationToken cancellationToken = default) =>
+        DecideAsync(actor, id, comment, expectedVersion, approve: false, cancellationToken);
+
+    /// <summary>Starts revision n + 1 of a Sent, Rejected or Expired quote as a Draft with the same lines; the old one becomes Superseded.</summary>
+    public async Task<int> ReviseAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var old = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        old.RequireStatus(QuoteStatus.Sent, QuoteStatus.Rejected, QuoteStatus.Expired);
+        var revision = new Quote
+        {
+            Number = old.Number,
+            Revision = old.Revision + 1,
+            PreviousRevisionId = old.Id,
+            CustomerId = old.CustomerId,
+            ContactId = old.ContactId,
+            Language = old.Language,
+            ValidUntil = old.ValidUntil < Today ? Today.AddDays((await settings.GetAsync(cancellationToken)).Details.QuoteValidityDays) : old.ValidUntil,
+            Notes = old.Notes,
+            Terms = old.Terms,
+            PricesIncludeTax = old.PricesIncludeTax,
+            TaxRounding = old.TaxRounding,
+            DiscountPercent = old.DiscountPercent,
+            DiscountAmount = old.DiscountAmount,
+        };
+        revision.AssignTo(old.OwnerId);
+        revision.LineList.AddRange(old.Lines.OrderBy(l => l.Position).Select(l => new QuoteLine
+        {
+            Position = l.Position, ProductId = l.ProductId, Sku = l.Sku, NameEn = l.NameEn, NameZh = l.NameZh, Unit = l.Unit,
+            Quantity = l.Quantity, UnitPrice = l.UnitPrice, StandardPrice = l.StandardPrice,
+            DiscountPercent = l.DiscountPercent, DiscountAmount = l.DiscountAmount, TaxRate = l.TaxRate,
+        }));
+        revision.Reprice();
+        old.Status = QuoteStatus.Superseded;
+        db.Add(revision);
+        await db.SaveChangesAsync(cancellationToken);
+        return revision.Id;
+    }
+
+    public Task AcceptAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default) =>
+        CloseAsync(actor, id, expectedVersion, QuoteStatus.Accepted, cancellationToken);
+
+    public Task RejectAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default) =>
+        CloseAsync(actor, id, expectedVersion, QuoteStatus.Rejected, cancellationToken);
+
+    /// <summary>Marks every Sent quote whose validity ended before <paramref name="today"/> Expired; returns how many.</summary>
+    public async Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(Actor.System);
+        var due = await db.Quotes.Where(q => q.Status == QuoteStatus.Sent && q.ValidUntil < today).ToListAsync(cancellationToken);
+        due.ForEach(q => q.Status = QuoteStatus.Expired);
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    public async Task<QuoteView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        ProductCatalog.RequireSignedIn(actor);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Quote), id);
+        var customerName = await db.Customers.IgnoreQueryFilters(CustomerNameFilters)
+            .Where(c => c.Id == quote.CustomerId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var totals = QuotePricing.Calculate(quote.ToPricing());
+        if (totals.Untaxed != quote.Untaxed || totals.Tax != quote.Tax || totals.Total != quote.Total)
+        {
+            throw new InvalidOperationException($"Quote {id}'s stored totals differ from the pricing engine's.");
+        }
+
+        return new QuoteView(quote, totals, customerName);
+    }
+
+    public async Task<Page<QuoteRow>> ListAsync(Actor actor, QuoteQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ProductCatalog.RequireSignedIn(actor);
+        Paging.Require(query.Page, query.PageSize, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quotes = db.Quotes.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            quotes = quotes.Where(q => q.Status == status);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            quotes = quotes.Where(q => q.CustomerId == customerId);
+        }
+
+        if (query.OwnerId is { } ownerId)
+        {
+            quotes = quotes.Where(q => q.OwnerId == ownerId);
+        }
+
+        var total = await quotes.CountAsync(cancellationToken);
+        var page = await quotes
+            .OrderByDescending(q => q.UpdatedAt).ThenByDescending(q => q.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(q => new { q.Id, q.Number, q.Revision, q.CustomerId, q.OwnerId, q.Status, q.ValidUntil, q.Untaxed, q.Tax, q.Total, q.UpdatedAt, q.Version })
+            .ToListAsync(cancellationToken);
+
+        // A separate query: ignoring a filter anywhere in a query ignores it for the quotes too.
+        var customerIds = page.Select(q => q.CustomerId).Distinct().ToList();
+        var names = await db.Customers.IgnoreQueryFilters(CustomerNameFilters)
+            .Where(c => customerIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var items = page.Select(q => new QuoteRow(
+            q.Id, q.Number, q.Revision, q.CustomerId, names.GetValueOrDefault(q.CustomerId, ""), q.OwnerId, q.Status,
+            q.ValidUntil, q.Untaxed, q.Tax, q.Total, q.UpdatedAt, q.Version)).ToList();
+        return new Page<QuoteRow>(items, total);
+    }
+
+    /// <summary>
+    /// The largest discount in percent the quote gives: each line's and the whole quote's amount before
+    /// tax against its starting price × quantity (the customer's price list, or the list price).
+    /// </summary>
+    internal static decimal EffectiveDiscountPercent(Quote quote, QuoteTotals totals)
+    {
+        var lines = quote.Lines.OrderBy(l => l.Position).ToList();
+        var largest = 0m;
+        var standardSum = 0m;
+        var pricedSum = 0m;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var standard = Money.Round(lines[i].StandardPrice * lines[i].Quantity);
+            var priced = totals.Lines[i].Amount - totals.Lines[i].QuoteDiscount;
+            standardSum += standard;
+            pricedSum += priced;
+            largest = Math.Max(largest, PercentOff(standard, priced));
+        }
+
+        return Math.Max(largest, PercentOff(standardSum, pricedSum));
+    }
+
+    private static decimal PercentOff(decimal standard, decimal priced) =>
+        standard <= 0m ? 0m : Math.Max(0m, decimal.Round((standard - priced) * 100m / standard, 2, MidpointRounding.AwayFromZero));
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task DecideAsync(Actor actor, int id, string? comment, long expectedVersion, bool approve, CancellationToken cancellationToken)
+    {
+        var text = TextRules.Required(comment, Quote.CommentMaxLength, "comment", "Quotes.CommentRequired");
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        var approver = actor.IsAdmin
+            || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == quote.OwnerId), cancellationToken));
+        if (!approver)
+        {
+            throw new ForbiddenException();
+        }
+
+        quote.RequireStatus(QuoteStatus.PendingApproval);
+        (quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment) = (actor.UserId, clock.GetUtcNow(), text);
+        quote.Status = approve ? QuoteStatus.Sent : QuoteStatus.Draft;
+        quote.SentAt = approve ? clock.GetUtcNow() : quote.SentAt;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task CloseAsync(Actor actor, int id, long expectedVersion, QuoteStatus outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        quote.RequireStatus(QuoteStatus.Sent);
+        quote.Status = outcome;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Fills a quote from a draft: customer and contact checked, lines priced, totals from the engine.</summary>
+    private async Task DescribeAsync(SalesHubDbContext db, Quote quote, QuoteDraft draft, DateOnly defaultValidUntil, CancellationToken cancellationToken)
+    {
+        if (!Quote.Languages.Contains(draft.Language))
+        {
+            throw new DomainException("Quotes.InvalidLanguage") { Field = "language" };
+        }
+
+        if (!await db.Customers.AnyAsync(c => c.Id == draft.CustomerId, cancellationToken))
+        {
+            throw new RecordNotFoundException(nameof(Customer), draft.CustomerId);
+        }
+
+        if (draft.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.CustomerId == draft.CustomerId, cancellationToken))
+        {
+            throw new DomainException("Quotes.UnknownContact") { Field = "contactId" };
+        }
+
+        var validUntil = draft.ValidUntil ?? defaultValidUntil;
+        if (validUntil < Today)
+        {
+            throw new DomainException("Quotes.ValidUntilPast") { Field = "validUntil" };
+        }
+
+        var lines = new List<QuoteLine>();
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            lines.Add(await LineAsync(db, quote, draft.CustomerId, draft.Lines[i], i, cancellationToken));
+        }
+
+        (quote.CustomerId, quote.ContactId, quote.Language, quote.ValidUntil) = (draft.CustomerId, draft.ContactId, draft.Language, validUntil);
+        quote.Notes = TextRules.Optional(draft.Notes, Quote.NotesMaxLength, "notes");
+        quote.Terms = TextRules.Optional(draft.Terms ?? quote.Terms, Quote.TermsMaxLength, "terms");
+        (quote.DiscountPercent, quote.DiscountAmount) = (draft.DiscountPercent, draft.DiscountAmount);
+        quote.LineList.Clear();
+        quote.LineList.AddRange(lines);
+        quote.Reprice();
+    }
+
+    /// <summary>
+    /// A line for <paramref name="input"/>: a product already on the quote keeps its snapshot; a new one
+    /// must be active and starts from the customer's price.
+    /// </summary>
+    private async Task<QuoteLine> LineAsync(SalesHubDbContext db, Quote quote, int customerId, QuoteLineInput input, int index, CancellationToken cancellationToken)
+    {
+        var known = quote.Lines.FirstOrDefault(l => l.ProductId == input.ProductId);
+        string sku, unit;
+        string? nameEn, nameZh;
+        decimal taxRate, standardPrice;
+        if (known is not null)
+        {
+            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (known.Sku, known.NameEn, known.NameZh, known.Unit, known.TaxRate, known.StandardPrice);
+        }
+        else
+        {
+            QuotableProduct product;
+            try
+            {
+                product = await ProductCatalog.RequireQuotableAsync(db, input.ProductId, cancellationToken);
+            }
+            catch (RecordNotFoundException)
+            {
+                throw new DomainException("Quotes.UnknownProduct") { Field = $"lines[{index}].productId" };
+            }
+            catch (DomainException refusal) when (refusal.Field == "productId")
+            {
+                throw new DomainException(refusal.Code, [.. refusal.Arguments]) { Field = $"lines[{index}].productId" };
+            }
+
+            var price = await PriceLists.PriceForAsync(db, customerId, input.ProductId, Today, cancellationToken);
+            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (product.Sku, product.NameEn, product.NameZh, product.Unit, product.TaxRate, price.UnitPrice);
+        }
+
+        return new QuoteLine
+        {
+            Position = index + 1, ProductId = input.ProductId, Sku = sku, NameEn = nameEn, NameZh = nameZh, Unit = unit,
+            Quantity = input.Quantity, UnitPrice = input.UnitPrice ?? standardPrice, StandardPrice = standardPrice,
+            DiscountPercent = input.DiscountPercent, DiscountAmount = input.DiscountAmount, TaxRate = taxRate,
+        };
+    }
+
+    private static void RequireEditableStatus(Quote quote)
+    {
+        if (quote.Status == QuoteStatus.Sent)
+        {
+            throw new DomainException("Quotes.SentIsReadOnly") { Field = "status" };
+        }
+
+        if (quote.Status is not (QuoteStatus.Draft or QuoteStatus.PendingApproval))
+        {
+            throw new DomainException("Quotes.ReadOnly") { Field = "status" };
+        }
+    }
+
+    /// <summary>Loads a quote with its lines that the actor may change: its owner, the owner's team manager or an administrator.</summary>
+    private static async Task<Quote> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ProductCatalog.RequireSignedIn(actor);
+        var quote = await db.Quotes.Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Quote), id);
+        var allowed = actor.IsAdmin
+            || quote.OwnerId == actor.UserId
+            || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == quote.OwnerId), cancellationToken));
+        if (!allowed)
+        {
+            throw new ForbiddenException();
+        }
+
+        db.Entry(quote).Property(q => q.Version).OriginalValue = expectedVersion;
+        return quote;
+    }
+
+    private async Task<bool> NumberTakenAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateForAsync(Actor.System);
+        return await db.Quotes.IgnoreQueryFilters().AnyAsync(q => q.Number == number && q.Revision == 1, cancellationToken);
+    }
+
+    /// <summary>The next number of the year, "Q2026-00001", counting every quote ever numbered (deleted ones too).</summary>
+    private async Task<string> NextNumberAsync(SalesHubDbContext db, CancellationToken cancellationToken)
+    {
+        var prefix = $"Q{clock.GetUtcNow().Year}-";
+        var last = await db.Quotes.IgnoreQueryFilters()
+            .Where(q => q.Number.StartsWith(prefix))
+            .OrderByDescending(q => q.Number)
+            .Select(q => q.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return $"{prefix}{next:D5}";
+    }
+}

@@ -1,0 +1,26 @@
+namespace SalesHub.Core.Quoting;
+
+/// <summary>A line as the rep enters it: the product, how many, and optionally its price and discounts (the customer's starting price otherwise).</summary>
+public sealed record QuoteLineInput(int ProductId, decimal Quantity, decimal? UnitPrice = null, decimal DiscountPercent = 0m, decimal DiscountAmount = 0m);
+
+/// <summary>What a draft quote says. <see cref="ValidUntil"/> defaults to today plus the company's validity days.</summary>
+public sealed record QuoteDraft(
+    int CustomerId,
+    int? ContactId,
+    string Language,
+    IReadOnlyList<QuoteLineInput> Lines,
+    decimal DiscountPercent = 0m,
+    decimal DiscountAmount = 0m,
+    string? Notes = null,
+    DateOnly? ValidUntil = null,
+    string? Terms = null);
+
+/// <summary>A quote in lists, with its stored totals.</summary>
+public sealed record QuoteRow(
+    int Id, string Number, int Revision, int CustomerId, string CustomerName, int OwnerId, QuoteStatus Status,
+    DateOnly ValidUntil, decimal Untaxed, decimal Tax, decimal Total, DateTimeOffset UpdatedAt, long Version);
+
+public sealed record QuoteQuery(QuoteStatus? Status = null, int? CustomerId = null, int? OwnerId = null, int Page = 1, int PageSize = 25);
+
+/// <summary>A quote with its lines and the totals <see cref="QuotePricing"/> computes for them.</summary>
+public sealed record QuoteView(Quote Quote, QuoteTotals Totals, string CustomerName);
