@@ -27,7 +27,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<PriceListRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         var customers = await db.Customers.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter])
             .Where(c => c.PriceListId != null)
@@ -44,7 +44,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
 
     public async Task<PriceListView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         var list = await db.PriceLists.AsNoTracking().Include(l => l.Items).SingleOrDefaultAsync(l => l.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(PriceList), id);
@@ -64,7 +64,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
 
     public async Task<int> CreateAsync(Actor actor, PriceListDetails details, IReadOnlyList<PriceRule> items, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireEditor(actor);
+        actor.RequireManager();
         var list = new PriceList();
         list.Describe(details);
         list.SetItems(items);
@@ -79,7 +79,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     public async Task UpdateAsync(
         Actor actor, int id, PriceListDetails details, IReadOnlyList<PriceRule> items, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var list = await EditableAsync(db, id, expectedVersion, cancellationToken);
         list.Describe(details);
@@ -99,7 +99,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>Deletes a list; its customers go back to list prices.</summary>
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         db.PriceLists.Remove(await EditableAsync(db, id, expectedVersion, cancellationToken));
         var customers = await db.Customers.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter])
@@ -112,7 +112,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>The customers on a price list that the actor sees, by name.</summary>
     public async Task<IReadOnlyList<PriceListCustomer>> CustomersAsync(Actor actor, int priceListId, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Customers.AsNoTracking()
             .Where(c => c.PriceListId == priceListId)
@@ -124,7 +124,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>Puts a customer the actor may edit on a price list, or back on list prices with null.</summary>
     public async Task AssignAsync(Actor actor, int customerId, int? priceListId, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var customer = await CustomerAccess.EditableAsync(db, actor, customerId, null, cancellationToken);
         if (priceListId is { } listId && !await db.PriceLists.AnyAsync(l => l.Id == listId, cancellationToken))
@@ -143,7 +143,7 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// </summary>
     public async Task<StartingPrice> PriceForAsync(Actor actor, int customerId, int productId, DateOnly date, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await PriceForAsync(db, customerId, productId, date, cancellationToken);
     }

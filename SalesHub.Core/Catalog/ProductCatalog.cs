@@ -35,7 +35,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
 
     public async Task<Page<ProductRow>> ListAsync(Actor actor, ProductQuery query, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var filtered = Filter(db, query);
@@ -50,7 +50,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>Every product the query matches, for an export: streamed, costs only for those who may see them.</summary>
     public async IAsyncEnumerable<ProductRow> ExportAsync(Actor actor, ProductQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         await foreach (var row in Project(Sort(Filter(db, query), query.Sort), CanEdit(actor)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -60,7 +60,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
 
     public async Task<ProductRow> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await Project(db.Products.AsNoTracking().Where(p => p.Id == id), CanEdit(actor)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Product), id);
@@ -69,14 +69,14 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>The categories in use, for the list's filter and the form's suggestions.</summary>
     public async Task<IReadOnlyList<string>> CategoriesAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Products.Where(p => p.Category != null).Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
     }
 
     public async Task<int> CreateAsync(Actor actor, ProductDetails details, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         var product = new Product();
         product.Describe(details);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -88,7 +88,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
 
     public async Task UpdateAsync(Actor actor, int id, ProductDetails details, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var product = await EditableAsync(db, id, expectedVersion, cancellationToken);
         product.Describe(details);
@@ -99,7 +99,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>Takes a product off new quotes; it stays on the quotes that have it.</summary>
     public async Task DeactivateAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var product = await EditableAsync(db, id, expectedVersion, cancellationToken);
         product.Deactivate();
@@ -109,7 +109,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>Moves a product to the recycle bin.</summary>
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         db.Products.Remove(await EditableAsync(db, id, expectedVersion, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>Deleted products, most recently deleted first, for managers and administrators to restore.</summary>
     public async Task<Page<DeletedRow>> ListDeletedAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         Paging.Require(page, pageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var deleted = RecycleBin.Deleted<Product>(db).AsNoTracking();
@@ -141,7 +141,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// <summary>Brings a product back from the recycle bin, as it was.</summary>
     public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        RequireEditor(actor);
+        actor.RequireManager();
         await recycleBin.RestoreAsync<Product>(actor, id, cancellationToken);
     }
 
@@ -151,7 +151,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     /// </summary>
     public async Task<QuotableProduct> RequireQuotableAsync(Actor actor, int productId, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await RequireQuotableAsync(db, productId, cancellationToken);
     }
@@ -164,22 +164,6 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Product), productId);
         return product.IsActive ? product.Quotable : throw new DomainException("Products.Inactive", product.Quotable.Sku) { Field = "productId" };
-    }
-
-    internal static void RequireSignedIn(Actor actor)
-    {
-        if (actor.UserId is null && actor != Actor.System)
-        {
-            throw new ForbiddenException();
-        }
-    }
-
-    internal static void RequireEditor(Actor actor)
-    {
-        if (!CanEdit(actor))
-        {
-            throw new ForbiddenException();
-        }
     }
 
     private static async Task<Product> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)

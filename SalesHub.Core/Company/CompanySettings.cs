@@ -73,7 +73,7 @@ public sealed class CompanySettings : IDisposable
     /// <summary>Changes the settings, based on <paramref name="expectedVersion"/>; administrators only.</summary>
     public async Task<CompanySnapshot> UpdateAsync(Actor actor, CompanyDetails changes, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using (var db = await _dbFactory.CreateForAsync(actor))
         {
             var profile = await EditableAsync(db, expectedVersion, cancellationToken);
@@ -110,7 +110,7 @@ public sealed class CompanySettings : IDisposable
     /// <summary>Replaces the logo; administrators only. Nothing is kept of a refused file, and the old file goes once the new one is saved.</summary>
     public async Task<CompanySnapshot> UploadLogoAsync(Actor actor, string fileName, Stream content, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         RequireAcceptableLogo(fileName, 1);
         var bytes = await ReadLogoAsync(content, cancellationToken);
         var contentType = ImageTypeOf(bytes) ?? throw LogoRefusal("Company.LogoTypeNotAllowed", string.Join(", ", LogoExtensions));
@@ -135,7 +135,7 @@ public sealed class CompanySettings : IDisposable
     /// <summary>Removes the logo; administrators only.</summary>
     public async Task<CompanySnapshot> RemoveLogoAsync(Actor actor, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await ReplaceLogoAsync(actor, null, null, expectedVersion, cancellationToken);
         return await GetAsync(cancellationToken);
     }
@@ -262,14 +262,6 @@ public sealed class CompanySettings : IDisposable
     private static bool IsStorageKey(string key) => key.Length == 32 && key.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c));
 
     private static DomainException LogoRefusal(string code, params object?[] arguments) => new(code, arguments) { Field = "logo" };
-
-    private static void RequireAdmin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw new ForbiddenException();
-        }
-    }
 
     private sealed record Current(CompanySnapshot Snapshot, string? LogoKey, string? LogoContentType);
 

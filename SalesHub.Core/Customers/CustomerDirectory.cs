@@ -99,7 +99,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     public async Task<int> CreateAsync(Actor actor, NewCustomer input, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         var customer = new Customer();
         customer.Describe(input.Details);
         var contact = input.PrimaryContact is { } primary ? PrimaryContact(primary) : null;
@@ -199,7 +199,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     /// <summary>Gives customers to another owner (bulk assign, or everything a departing rep owned).</summary>
     public async Task<int> AssignAsync(Actor actor, IReadOnlyCollection<int> ids, int ownerId, CancellationToken cancellationToken = default)
     {
-        RequireManager(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
         var customers = await EditableBatchAsync(db, actor, db.Customers, ids, cancellationToken);
@@ -214,7 +214,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     /// </summary>
     public async Task<int> TransferAllAsync(Actor actor, int fromUserId, int toUserId, CancellationToken cancellationToken = default)
     {
-        RequireManager(actor);
+        actor.RequireManager();
         if (fromUserId == toUserId)
         {
             throw new DomainException("Customers.TransferToSameUser") { Field = "toUserId" };
@@ -283,7 +283,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     private async Task<int> BulkEditAsync(Actor actor, IReadOnlyCollection<int> ids, Func<SalesHubDbContext, List<Customer>, Task> edit, CancellationToken cancellationToken)
     {
-        RequireManager(actor);
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var customers = await EditableBatchAsync(db, actor, db.Customers.Include(c => c.Tags).Include(c => c.Contacts), ids, cancellationToken);
         await edit(db, customers);
@@ -299,22 +299,6 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         var distinct = ids.Distinct().ToList();
         var batch = await customers.Where(c => distinct.Contains(c.Id)).Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
         return batch.Count == distinct.Count ? batch : throw new ForbiddenException();
-    }
-
-    private static void RequireSignedIn(Actor actor)
-    {
-        if (actor.UserId is null)
-        {
-            throw new ForbiddenException();
-        }
-    }
-
-    private static void RequireManager(Actor actor)
-    {
-        if (!actor.IsAdmin && !actor.IsManager)
-        {
-            throw new ForbiddenException();
-        }
     }
 
     private static async Task RequireGradeAsync(SalesHubDbContext db, int? gradeId, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task<Page<DeletedRow>> ListCustomersAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        RequirePage(page, pageSize);
+        Paging.Require(page, pageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var customers = RecycleBin.Deleted<Customer>(db).AsNoTracking().Where(CustomerAccess.Editable(db, actor));
         return await PageAsync(customers, page, pageSize, c => new DeletedRow(
@@ -34,7 +34,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
     /// <summary>Deleted contacts of the live customers the actor may edit.</summary>
     public async Task<Page<DeletedRow>> ListContactsAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        RequirePage(page, pageSize);
+        Paging.Require(page, pageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         // Ignoring the recycle-bin filter reaches into every part of the query, the customers' too.
         var editable = db.Customers.Where(c => c.DeletedAt == null).Where(CustomerAccess.Editable(db, actor));
@@ -103,7 +103,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
     /// </summary>
     public async Task PurgeCustomerAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var customer = await InBin(db).AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Version }).SingleOrDefaultAsync(cancellationToken)
@@ -118,7 +118,7 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task PurgeContactAsync(Actor actor, int contactId, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var contacts = db.Contacts.IgnoreQueryFilters().Where(k => k.Id == contactId && k.DeletedAt != null);
@@ -181,26 +181,5 @@ public sealed class CustomerRecycleBin(IDbContextFactory<SalesHubDbContext> dbFa
         });
         await db.SaveChangesAsync(cancellationToken);
         await db.PublishWhenCommittedAsync([new EntityChange(entityType, id, AuditAction.Purged, db.Actor.UserId)]);
-    }
-
-    private static void RequireAdmin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw new ForbiddenException();
-        }
-    }
-
-    private static void RequirePage(int page, int pageSize)
-    {
-        if (page < 1)
-        {
-            throw new DomainException("Errors.InvalidPage") { Field = "page" };
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            throw new DomainException("Errors.InvalidPageSize", MaxPageSize) { Field = "pageSize" };
-        }
     }
 }

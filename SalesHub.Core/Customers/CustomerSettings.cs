@@ -41,7 +41,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     private async Task<IReadOnlyList<T>> GradesAsync<T>(
         Actor actor, Func<SalesHubDbContext, Expression<Func<CustomerGrade, T>>> projection, CancellationToken cancellationToken)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.CustomerGrades.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Name).Select(projection(db)).ToListAsync(cancellationToken);
     }
@@ -49,7 +49,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     private async Task<IReadOnlyList<T>> TagsAsync<T>(
         Actor actor, Func<SalesHubDbContext, Expression<Func<Tag, T>>> projection, CancellationToken cancellationToken)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(projection(db)).ToListAsync(cancellationToken);
     }
@@ -57,7 +57,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// <summary>Adds a grade after the existing ones.</summary>
     public async Task<int> CreateGradeAsync(Actor actor, string name, string? color, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         var grade = new CustomerGrade();
         grade.Describe(name, color);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -70,7 +70,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
 
     public async Task UpdateGradeAsync(Actor actor, int gradeId, string name, string? color, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var grade = await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken);
         grade.Describe(name, color);
@@ -84,7 +84,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// </summary>
     public async Task DeleteGradeAsync(Actor actor, int gradeId, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var grade = await EditableAsync<CustomerGrade>(db, gradeId, expectedVersion, cancellationToken);
         foreach (var customer in await db.Customers.IgnoreQueryFilters().Where(c => c.GradeId == gradeId).ToListAsync(cancellationToken))
@@ -99,7 +99,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// <summary>Puts the grades in the given order; <paramref name="gradeIds"/> must name every grade once.</summary>
     public async Task ReorderGradesAsync(Actor actor, IReadOnlyList<int> gradeIds, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var grades = await db.CustomerGrades.ToDictionaryAsync(g => g.Id, cancellationToken);
         if (gradeIds.Count != grades.Count || !gradeIds.All(grades.ContainsKey) || gradeIds.Distinct().Count() != gradeIds.Count)
@@ -119,7 +119,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// <summary>Creates a tag; any signed-in user may, to label customers as they go.</summary>
     public async Task<int> CreateTagAsync(Actor actor, string name, string? color, CancellationToken cancellationToken = default)
     {
-        RequireSignedIn(actor);
+        actor.RequireSignedIn();
         var tag = new Tag();
         tag.Describe(name, color);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -135,7 +135,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// </summary>
     public async Task UpdateTagAsync(Actor actor, int tagId, string name, string? color, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var tag = await EditableAsync<Tag>(db, tagId, expectedVersion, cancellationToken);
         var previousName = tag.Name;
@@ -156,7 +156,7 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
     /// <summary>Deletes a tag, taking it off every customer that carries it in the same save.</summary>
     public async Task DeleteTagAsync(Actor actor, int tagId, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var tag = await EditableAsync<Tag>(db, tagId, expectedVersion, cancellationToken);
         foreach (var customer in await CustomersTaggedAsync(db, tagId, cancellationToken))
@@ -217,22 +217,6 @@ public sealed class CustomerSettings(IDbContextFactory<SalesHubDbContext> dbFact
             db.ChangeTracker.Clear();
             await requireUniqueName();
             throw;
-        }
-    }
-
-    private static void RequireSignedIn(Actor actor)
-    {
-        if (actor.UserId is null && !actor.IsAdmin)
-        {
-            throw new ForbiddenException();
-        }
-    }
-
-    private static void RequireAdmin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw new ForbiddenException();
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     public async Task<int> CreateDraftAsync(Actor actor, QuoteDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         var ownerId = actor.UserId ?? throw new ForbiddenException();
         var company = (await settings.GetAsync(cancellationToken)).Details;
         for (var attempt = 1; ; attempt++)
@@ -171,7 +171,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 
     public async Task<QuoteView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Quote), id);
@@ -189,7 +189,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     public async Task<Page<QuoteRow>> ListAsync(Actor actor, QuoteQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var quotes = db.Quotes.AsNoTracking();
@@ -258,9 +258,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         var text = TextRules.Required(comment, Quote.CommentMaxLength, "comment", "Quotes.CommentRequired");
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
-        var approver = actor.IsAdmin
-            || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == quote.OwnerId), cancellationToken));
-        if (!approver)
+        if (!actor.IsAdmin && !await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
@@ -378,13 +376,10 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     /// <summary>Loads a quote with its lines that the actor may change: its owner, the owner's team manager or an administrator.</summary>
     private static async Task<Quote> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken)
     {
-        ProductCatalog.RequireSignedIn(actor);
+        actor.RequireSignedIn();
         var quote = await db.Quotes.Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Quote), id);
-        var allowed = actor.IsAdmin
-            || quote.OwnerId == actor.UserId
-            || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == quote.OwnerId), cancellationToken));
-        if (!allowed)
+        if (!actor.IsAdmin && quote.OwnerId != actor.UserId && !await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
@@ -411,4 +406,10 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return $"{prefix}{next:D5}";
     }
+
+    /// <summary>Whether <paramref name="actor"/> manages a team <paramref name="ownerId"/> belongs to.</summary>
+    private static Task<bool> LeadsOwnerAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
+        actor.IsManager
+            ? db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken)
+            : Task.FromResult(false);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SalesHub.Core.Errors;
 
 namespace SalesHub.Core.Security;
 
@@ -16,6 +17,33 @@ public sealed record Actor(int? UserId, string Role, string DisplayName)
     public bool IsAdmin => Role == Roles.Admin;
 
     public bool IsManager => Role == Roles.SalesManager;
+
+    /// <summary>Refuses anyone who is not signed in; start-up work (<see cref="System"/>) passes.</summary>
+    public void RequireSignedIn()
+    {
+        if (UserId is null && this != System)
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    /// <summary>Refuses anyone but a sales manager or an administrator.</summary>
+    public void RequireManager()
+    {
+        if (!IsAdmin && !IsManager)
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    /// <summary>Refuses anyone but an administrator.</summary>
+    public void RequireAdmin()
+    {
+        if (!IsAdmin)
+        {
+            throw new ForbiddenException();
+        }
+    }
 
     public static Actor For(AppUser user) => new(user.Id, user.Role, user.DisplayName);
 

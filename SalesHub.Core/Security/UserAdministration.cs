@@ -26,7 +26,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Users.AsNoTracking()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
@@ -37,7 +37,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
     /// <summary>The users an administrator can choose as a team's manager.</summary>
     public async Task<IReadOnlyList<UserSummary>> ListManagerCandidatesAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Users.AsNoTracking()
             .Where(CanLeadATeam)
@@ -48,7 +48,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task<IReadOnlyList<TeamSummary>> ListTeamsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         return await db.Teams.AsNoTracking()
             .OrderBy(t => t.Name)
@@ -58,7 +58,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task<int> CreateUserAsync(Actor actor, NewUser input, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         var displayName = RequireDisplayName(input.DisplayName);
         RequireRole(input.Role);
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -83,7 +83,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task UpdateUserAsync(Actor actor, int userId, UserChanges changes, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         var displayName = RequireDisplayName(changes.DisplayName);
         RequireRole(changes.Role);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -113,7 +113,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
     /// </summary>
     public async Task SetActiveAsync(Actor actor, int userId, bool active, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         if (userId == actor.UserId && !active)
         {
             throw new DomainException("Users.CannotDeactivateSelf");
@@ -128,7 +128,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task<int> CreateTeamAsync(Actor actor, string name, int? managerId, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var team = new Team();
         team.Rename(name);
@@ -141,7 +141,7 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
 
     public async Task UpdateTeamAsync(Actor actor, int teamId, string name, int? managerId, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateForAsync(actor);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Team), teamId);
@@ -158,14 +158,6 @@ public sealed class UserAdministration(IDbContextFactory<SalesHubDbContext> dbFa
             ?? throw new RecordNotFoundException(nameof(AppUser), userId);
         db.Entry(user).Property(u => u.Version).OriginalValue = expectedVersion;
         return user;
-    }
-
-    private static void RequireAdmin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw new ForbiddenException();
-        }
     }
 
     private static string RequireDisplayName(string? displayName)
