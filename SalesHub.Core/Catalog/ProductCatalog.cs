@@ -31,8 +31,6 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     public static IReadOnlyCollection<string> SortFields => SortKeys.Keys;
 
     /// <summary>Whether <paramref name="actor"/> may create and change products and see what they cost.</summary>
-    public static bool CanEdit(Actor actor) => actor.IsAdmin || actor.IsManager;
-
     public async Task<Page<ProductRow>> ListAsync(Actor actor, ProductQuery query, CancellationToken cancellationToken = default)
     {
         actor.RequireSignedIn();
@@ -40,7 +38,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
         await using var db = await dbFactory.CreateForAsync(actor);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Project(Sort(filtered, query.Sort), CanEdit(actor))
+        var items = await Project(Sort(filtered, query.Sort), actor.IsManagerOrAdmin)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .ToListAsync(cancellationToken);
@@ -52,7 +50,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        await foreach (var row in Project(Sort(Filter(db, query), query.Sort), CanEdit(actor)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Project(Sort(Filter(db, query), query.Sort), actor.IsManagerOrAdmin).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
@@ -62,7 +60,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await Project(db.Products.AsNoTracking().Where(p => p.Id == id), CanEdit(actor)).SingleOrDefaultAsync(cancellationToken)
+        return await Project(db.Products.AsNoTracking().Where(p => p.Id == id), actor.IsManagerOrAdmin).SingleOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Product), id);
     }
 
@@ -110,9 +108,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
         actor.RequireManager();
-        await using var db = await dbFactory.CreateForAsync(actor);
-        db.Products.Remove(await EditableAsync(db, id, expectedVersion, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        await recycleBin.DeleteAsync<Product>(actor, id, expectedVersion, cancellationToken);
     }
 
     /// <summary>Deleted products, most recently deleted first, for managers and administrators to restore.</summary>

@@ -75,11 +75,7 @@ public sealed class DuplicateDetection(IDbContextFactory<SalesHubDbContext> dbFa
     /// <summary>Groups of visible customers sharing a name, a phone or an e-mail; for managers and administrators.</summary>
     public async Task<IReadOnlyList<DuplicateGroup>> ScanAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsAdmin && !actor.IsManager)
-        {
-            throw new ForbiddenException();
-        }
-
+        actor.RequireManager();
         await using var db = await dbFactory.CreateForAsync(actor);
         var names = await db.Customers.GroupBy(c => c.NormalizedName)
             .Where(g => g.Key != "" && g.Count() > 1)

@@ -1,3 +1,4 @@
+using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 
 namespace SalesHub.Core.Quoting;
@@ -15,7 +16,7 @@ public static class QuotePricing
     public const decimal MaxQuantity = 1_000_000_000m;
 
     /// <summary>The largest unit price, and the largest line amount (unit price × quantity).</summary>
-    public const decimal MaxAmount = 1_000_000_000_000m;
+    public const decimal MaxAmount = MoneyConversion.MaxAmount;
 
     private const int QuantityDecimals = 3;
     private const int PercentDecimals = 2;

@@ -18,6 +18,9 @@ public sealed record Actor(int? UserId, string Role, string DisplayName)
 
     public bool IsManager => Role == Roles.SalesManager;
 
+    /// <summary>A sales manager or an administrator: who manages the catalog and hands customers out.</summary>
+    public bool IsManagerOrAdmin => IsAdmin || IsManager;
+
     /// <summary>Refuses anyone who is not signed in; start-up work (<see cref="System"/>) passes.</summary>
     public void RequireSignedIn()
     {
@@ -30,7 +33,7 @@ public sealed record Actor(int? UserId, string Role, string DisplayName)
     /// <summary>Refuses anyone but a sales manager or an administrator.</summary>
     public void RequireManager()
     {
-        if (!IsAdmin && !IsManager)
+        if (!IsManagerOrAdmin)
         {
             throw new ForbiddenException();
         }

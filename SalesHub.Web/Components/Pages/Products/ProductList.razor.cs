@@ -54,7 +54,7 @@ public partial class ProductList
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        _canEdit = ProductCatalog.CanEdit(_actor);
+        _canEdit = _actor.IsManagerOrAdmin;
         _categories = await Catalog.CategoriesAsync(_actor);
     }
 
