@@ -139,16 +139,16 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>
     /// The unit price a quote line for a customer the actor sees starts from on <paramref name="date"/>:
     /// the customer's price list item when the list is active and valid that day (both ends
-    /// included), the product's list price otherwise.
+    /// included), the product's list price otherwise. Without a date, today (UTC), as quotes price their lines.
     /// </summary>
-    public async Task<StartingPrice> PriceForAsync(Actor actor, int customerId, int productId, DateOnly date, CancellationToken cancellationToken = default)
+    public async Task<StartingPrice> PriceForAsync(Actor actor, int customerId, int productId, DateOnly? date = null, CancellationToken cancellationToken = default)
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await PriceForAsync(db, customerId, productId, date, cancellationToken);
+        return await PriceForAsync(db, customerId, productId, date ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
-    /// <summary>As <see cref="PriceForAsync(Actor, int, int, DateOnly, CancellationToken)"/>, inside a unit of work the caller already has.</summary>
+    /// <summary>As <see cref="PriceForAsync(Actor, int, int, DateOnly?, CancellationToken)"/>, inside a unit of work the caller already has.</summary>
     internal static async Task<StartingPrice> PriceForAsync(SalesHubDbContext db, int customerId, int productId, DateOnly date, CancellationToken cancellationToken)
     {
         var priceListId = await db.Customers.Where(c => c.Id == customerId).Select(c => new { c.PriceListId }).SingleOrDefaultAsync(cancellationToken)

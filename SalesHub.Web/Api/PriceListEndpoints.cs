@@ -99,7 +99,6 @@ internal static class PriceListEndpoints
     }
 
     private static Task<StartingPrice> PriceAsync(
-        int id, int? productId, DateOnly? date, ClaimsPrincipal user, PriceLists lists, TimeProvider clock, CancellationToken cancellationToken) =>
-        lists.PriceForAsync(
-            Actor.From(user), id, RequiredField.Of(productId, "productId"), date ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), cancellationToken);
+        int id, int? productId, DateOnly? date, ClaimsPrincipal user, PriceLists lists, CancellationToken cancellationToken) =>
+        lists.PriceForAsync(Actor.From(user), id, RequiredField.Of(productId, "productId"), date, cancellationToken);
 }
