@@ -26,6 +26,7 @@ internal static class AuthenticationSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<SignInRedirect>();
 
         services.AddAuthentication(o =>
             {
