@@ -17,18 +17,18 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
 {
     public const int MaxPageSize = 200;
 
-    private static readonly Dictionary<string, Expression<Func<Product, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sku"] = p => p.Sku,
-        ["nameEn"] = p => p.NameEn,
-        ["nameZh"] = p => p.NameZh,
-        ["category"] = p => p.Category,
-        ["listPrice"] = p => p.ListPrice,
-        ["taxRate"] = p => p.TaxRate,
-        ["updatedAt"] = p => p.UpdatedAt,
-    };
-
-    public static IReadOnlyCollection<string> SortFields => SortKeys.Keys;
+    private static readonly ListSort<Product> Sorting = new(
+        new Dictionary<string, Expression<Func<Product, object?>>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["sku"] = p => p.Sku,
+            ["nameEn"] = p => p.NameEn,
+            ["nameZh"] = p => p.NameZh,
+            ["category"] = p => p.Category,
+            ["listPrice"] = p => p.ListPrice,
+            ["taxRate"] = p => p.TaxRate,
+            ["updatedAt"] = p => p.UpdatedAt,
+        },
+        products => products.OrderBy(p => p.Sku));
 
     /// <summary>Whether <paramref name="actor"/> may create and change products and see what they cost.</summary>
     public async Task<Page<ProductRow>> ListAsync(Actor actor, ProductQuery query, CancellationToken cancellationToken = default)
@@ -38,7 +38,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
         await using var db = await dbFactory.CreateForAsync(actor);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Project(Sort(filtered, query.Sort), actor.IsManagerOrAdmin)
+        var items = await Project(Sorting.Apply(filtered, query.Sort), actor.IsManagerOrAdmin)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .ToListAsync(cancellationToken);
@@ -50,7 +50,7 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        await foreach (var row in Project(Sort(Filter(db, query), query.Sort), actor.IsManagerOrAdmin).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Project(Sorting.Apply(Filter(db, query), query.Sort), actor.IsManagerOrAdmin).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
@@ -197,23 +197,6 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
         }
 
         return products;
-    }
-
-    private static IOrderedQueryable<Product> Sort(IQueryable<Product> products, string? sort)
-    {
-        var field = sort?.Trim() ?? "";
-        var descending = field.StartsWith('-');
-        field = descending || field.StartsWith('+') ? field[1..] : field;
-        if (field.Length == 0)
-        {
-            return products.OrderBy(p => p.Sku);
-        }
-
-        var key = SortKeys.GetValueOrDefault(field)
-            ?? throw new DomainException("Errors.InvalidSort", string.Join(", ", SortKeys.Keys)) { Field = "sort" };
-
-        // The id breaks ties, so that pages never repeat or skip a product.
-        return descending ? products.OrderByDescending(key).ThenByDescending(p => p.Id) : products.OrderBy(key).ThenBy(p => p.Id);
     }
 
     private static IQueryable<ProductRow> Project(IQueryable<Product> products, bool withCost) =>

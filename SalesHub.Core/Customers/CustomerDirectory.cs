@@ -20,20 +20,22 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 {
     public const int MaxPageSize = 200;
 
-    private static readonly Dictionary<string, Expression<Func<Customer, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["name"] = c => c.Name,
-        ["createdAt"] = c => c.CreatedAt,
-        ["updatedAt"] = c => c.UpdatedAt,
-        ["lastInteractionAt"] = c => c.LastInteractionAt,
-        ["grade"] = c => c.Grade!.SortOrder,
-        // In the order a customer moves through, not by the stored names' alphabet.
-        ["status"] = c => c.Status == CustomerStatus.Prospect ? 0 : c.Status == CustomerStatus.Active ? 1 : c.Status == CustomerStatus.Dormant ? 2 : 3,
-        ["province"] = c => c.Province,
-        ["industry"] = c => c.Industry,
-    };
+    private static readonly ListSort<Customer> Sorting = new(
+        new Dictionary<string, Expression<Func<Customer, object?>>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["name"] = c => c.Name,
+            ["createdAt"] = c => c.CreatedAt,
+            ["updatedAt"] = c => c.UpdatedAt,
+            ["lastInteractionAt"] = c => c.LastInteractionAt,
+            ["grade"] = c => c.Grade!.SortOrder,
+            // In the order a customer moves through, not by the stored names' alphabet.
+            ["status"] = c => c.Status == CustomerStatus.Prospect ? 0 : c.Status == CustomerStatus.Active ? 1 : c.Status == CustomerStatus.Dormant ? 2 : 3,
+            ["province"] = c => c.Province,
+            ["industry"] = c => c.Industry,
+        },
+        customers => customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id));
 
-    public static IReadOnlyCollection<string> SortFields => SortKeys.Keys;
+    public static IReadOnlyCollection<string> SortFields => Sorting.Fields;
 
     public async Task<Page<CustomerRow>> ListAsync(Actor actor, CustomerQuery query, CancellationToken cancellationToken = default)
     {
@@ -41,7 +43,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         await using var db = await dbFactory.CreateForAsync(actor);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Project(db, Sort(filtered, query.Sort))
+        var items = await Project(db, Sorting.Apply(filtered, query.Sort))
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .AsSplitQuery() // joined into the page's query, the tags of every customer would be read for each page
@@ -53,7 +55,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     public async IAsyncEnumerable<CustomerRow> ExportAsync(Actor actor, CustomerQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor);
-        await foreach (var row in Project(db, Sort(Filter(db, query), query.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Project(db, Sorting.Apply(Filter(db, query), query.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
@@ -377,28 +379,6 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
             : db.Users.Where(u => u.Id == userId).Select(u => u.Id);
         var shared = db.RecordShares.Where(s => s.RecordType == nameof(Customer) && s.UserId == userId).Select(s => s.RecordId);
         return customers.Where(c => owners.Contains(c.OwnerId) || shared.Contains(c.Id));
-    }
-
-    private static IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, string? sort)
-    {
-        if (string.IsNullOrWhiteSpace(sort))
-        {
-            return customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id);
-        }
-
-        var field = sort.Trim();
-        var descending = field.StartsWith('-');
-        field = descending || field.StartsWith('+') ? field[1..] : field;
-
-        if (!SortKeys.TryGetValue(field, out var key))
-        {
-            throw new DomainException("Errors.InvalidSort", string.Join(", ", SortKeys.Keys)) { Field = "sort" };
-        }
-
-        // The id breaks ties, so that pages never repeat or skip a customer.
-        return descending
-            ? customers.OrderByDescending(key).ThenByDescending(c => c.Id)
-            : customers.OrderBy(key).ThenBy(c => c.Id);
     }
 
     private static IQueryable<CustomerRow> Project(SalesHubDbContext db, IQueryable<Customer> customers) =>

@@ -1,3 +1,4 @@
+using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
 
@@ -27,6 +28,12 @@ public sealed class Quote : BusinessRecord
     public int? PreviousRevisionId { get; internal set; }
 
     public int CustomerId { get; internal set; }
+
+    /// <summary>The customer's name as the quote addresses it: taken whenever the draft is saved, kept once it is sent.</summary>
+    public string CustomerName { get; private set; } = "";
+
+    /// <summary>The customer's name folded for the list's search box (<see cref="CustomerMatching.SearchKey"/>).</summary>
+    public string SearchText { get; private set; } = "";
 
     public int? ContactId { get; internal set; }
 
@@ -78,6 +85,12 @@ public sealed class Quote : BusinessRecord
         DiscountPercent = DiscountPercent,
         DiscountAmount = DiscountAmount,
     };
+
+    internal void AddressTo(int customerId, string customerName)
+    {
+        (CustomerId, CustomerName) = (customerId, customerName);
+        SearchText = CustomerMatching.SearchKey(customerName);
+    }
 
     /// <summary>Prices the lines and stores the totals; throws the engine's refusal for bad input.</summary>
     internal QuoteTotals Reprice()

@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Quoting;
@@ -19,8 +21,19 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 
     private const int NumberAttempts = 3;
 
-    // A quote shows its customer's name to whoever sees the quote, even when the customer itself is not shared with them.
-    private static readonly string[] CustomerNameFilters = [SalesHubDbContext.VisibilityFilter];
+    private static readonly ListSort<Quote> Sorting = new(
+        new Dictionary<string, Expression<Func<Quote, object?>>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["number"] = q => q.Number,
+            ["customer"] = q => q.CustomerName,
+            // In the order a quote moves through, not by the stored names' alphabet.
+            ["status"] = q => q.Status == QuoteStatus.Draft ? 0 : q.Status == QuoteStatus.PendingApproval ? 1 : q.Status == QuoteStatus.Sent ? 2
+                : q.Status == QuoteStatus.Accepted ? 3 : q.Status == QuoteStatus.Rejected ? 4 : q.Status == QuoteStatus.Expired ? 5 : 6,
+            ["validUntil"] = q => q.ValidUntil,
+            ["total"] = q => q.Total,
+            ["updatedAt"] = q => q.UpdatedAt,
+        },
+        quotes => quotes.OrderByDescending(q => q.UpdatedAt).ThenByDescending(q => q.Id));
 
     /// <summary>
     /// Creates a Draft owned by the actor, numbered "Q2026-00001" in its year. When somebody took the
@@ -128,7 +141,6 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             Number = old.Number,
             Revision = old.Revision + 1,
             PreviousRevisionId = old.Id,
-            CustomerId = old.CustomerId,
             ContactId = old.ContactId,
             Language = old.Language,
             ValidUntil = old.ValidUntil < Today ? Today.AddDays((await settings.GetAsync(cancellationToken)).Details.QuoteValidityDays) : old.ValidUntil,
@@ -140,6 +152,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             DiscountAmount = old.DiscountAmount,
         };
         revision.AssignTo(old.OwnerId);
+        revision.AddressTo(old.CustomerId, old.CustomerName);
         revision.LineList.AddRange(old.Lines.OrderBy(l => l.Position).Select(l => new QuoteLine
         {
             Position = l.Position, ProductId = l.ProductId, Sku = l.Sku, NameEn = l.NameEn, NameZh = l.NameZh, Unit = l.Unit,
@@ -175,15 +188,13 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Quote), id);
-        var customerName = await db.Customers.IgnoreQueryFilters(CustomerNameFilters)
-            .Where(c => c.Id == quote.CustomerId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         var totals = QuotePricing.Calculate(quote.ToPricing());
         if (totals.Untaxed != quote.Untaxed || totals.Tax != quote.Tax || totals.Total != quote.Total)
         {
             throw new InvalidOperationException($"Quote {id}'s stored totals differ from the pricing engine's.");
         }
 
-        return new QuoteView(quote, totals, customerName);
+        return new QuoteView(quote, totals);
     }
 
     public async Task<Page<QuoteRow>> ListAsync(Actor actor, QuoteQuery query, CancellationToken cancellationToken = default)
@@ -193,6 +204,12 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var quotes = db.Quotes.AsNoTracking();
+        if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
+        {
+            var number = term.ToUpperInvariant();
+            quotes = quotes.Where(q => q.SearchText.Contains(term) || q.Number.Contains(number));
+        }
+
         if (query.Status is { } status)
         {
             quotes = quotes.Where(q => q.Status == status);
@@ -209,20 +226,12 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         }
 
         var total = await quotes.CountAsync(cancellationToken);
-        var page = await quotes
-            .OrderByDescending(q => q.UpdatedAt).ThenByDescending(q => q.Id)
+        var items = await Sorting.Apply(quotes, query.Sort)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(q => new { q.Id, q.Number, q.Revision, q.CustomerId, q.OwnerId, q.Status, q.ValidUntil, q.Untaxed, q.Tax, q.Total, q.UpdatedAt, q.Version })
+            .Select(q => new QuoteRow(
+                q.Id, q.Number, q.Revision, q.CustomerId, q.CustomerName, q.OwnerId, q.Status,
+                q.ValidUntil, q.Untaxed, q.Tax, q.Total, q.UpdatedAt, q.Version))
             .ToListAsync(cancellationToken);
-
-        // A separate query: ignoring a filter anywhere in a query ignores it for the quotes too.
-        var customerIds = page.Select(q => q.CustomerId).Distinct().ToList();
-        var names = await db.Customers.IgnoreQueryFilters(CustomerNameFilters)
-            .Where(c => customerIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var items = page.Select(q => new QuoteRow(
-            q.Id, q.Number, q.Revision, q.CustomerId, names.GetValueOrDefault(q.CustomerId, ""), q.OwnerId, q.Status,
-            q.ValidUntil, q.Untaxed, q.Tax, q.Total, q.UpdatedAt, q.Version)).ToList();
         return new Page<QuoteRow>(items, total);
     }
 
@@ -287,10 +296,8 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.InvalidLanguage") { Field = "language" };
         }
 
-        if (!await db.Customers.AnyAsync(c => c.Id == draft.CustomerId, cancellationToken))
-        {
-            throw new RecordNotFoundException(nameof(Customer), draft.CustomerId);
-        }
+        var customerName = await db.Customers.Where(c => c.Id == draft.CustomerId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Customer), draft.CustomerId);
 
         if (draft.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.CustomerId == draft.CustomerId, cancellationToken))
         {
@@ -309,7 +316,8 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             lines.Add(await LineAsync(db, quote, draft.CustomerId, draft.Lines[i], i, cancellationToken));
         }
 
-        (quote.CustomerId, quote.ContactId, quote.Language, quote.ValidUntil) = (draft.CustomerId, draft.ContactId, draft.Language, validUntil);
+        quote.AddressTo(draft.CustomerId, customerName);
+        (quote.ContactId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.Language, validUntil);
         quote.Notes = TextRules.Optional(draft.Notes, Quote.NotesMaxLength, "notes");
         quote.Terms = TextRules.Optional(draft.Terms ?? quote.Terms, Quote.TermsMaxLength, "terms");
         (quote.DiscountPercent, quote.DiscountAmount) = (draft.DiscountPercent, draft.DiscountAmount);

@@ -20,7 +20,26 @@ public sealed record QuoteRow(
     int Id, string Number, int Revision, int CustomerId, string CustomerName, int OwnerId, QuoteStatus Status,
     DateOnly ValidUntil, decimal Untaxed, decimal Tax, decimal Total, DateTimeOffset UpdatedAt, long Version);
 
-public sealed record QuoteQuery(QuoteStatus? Status = null, int? CustomerId = null, int? OwnerId = null, int Page = 1, int PageSize = 25);
+/// <summary>
+/// Which quotes a list shows: <see cref="Search"/> matches the number or the customer's name;
+/// <see cref="Sort"/> is a field name (number, customer, status, validUntil, total, updatedAt), "-" in front for descending.
+/// </summary>
+public sealed record QuoteQuery
+{
+    public string? Search { get; init; }
+
+    public QuoteStatus? Status { get; init; }
+
+    public int? CustomerId { get; init; }
+
+    public int? OwnerId { get; init; }
+
+    public string? Sort { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 25;
+}
 
 /// <summary>A quote with its lines and the totals <see cref="QuotePricing"/> computes for them.</summary>
-public sealed record QuoteView(Quote Quote, QuoteTotals Totals, string CustomerName);
+public sealed record QuoteView(Quote Quote, QuoteTotals Totals);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesHub.Core.Catalog;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Data.Configurations;
@@ -16,6 +17,8 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
     public void Configure(EntityTypeBuilder<Quote> builder)
     {
         builder.Property(q => q.Number).HasMaxLength(Quote.NumberMaxLength);
+        builder.Property(q => q.CustomerName).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(q => q.SearchText).HasMaxLength(Customer.NameMaxLength);
         builder.Property(q => q.Language).HasMaxLength(Quote.LanguageMaxLength);
         builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(q => q.TaxRounding).HasConversion<string>().HasMaxLength(20);

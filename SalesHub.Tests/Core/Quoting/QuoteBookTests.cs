@@ -36,7 +36,7 @@ public sealed class QuoteBookTests : IDisposable
         Assert.Equal((expected.Untaxed, expected.Tax, expected.Total), (quote.Untaxed, quote.Tax, quote.Total));
         Assert.Equal(expected.Total, view.Totals.Total);
         Assert.Equal(expected.Lines.Select(l => l.Total), quote.Lines.OrderBy(l => l.Position).Select(l => l.Total));
-        Assert.Equal("上海华联有限公司", view.CustomerName);
+        Assert.Equal("上海华联有限公司", view.Quote.CustomerName);
     }
 
     [Fact]
@@ -272,14 +272,48 @@ public sealed class QuoteBookTests : IDisposable
         await Quotes.CreateDraftAsync(Actor.For(_company.Sam), new QuoteDraft(_company.SamsCustomer.Id, null, "en", [new QuoteLineInput(pump, 1m)]));
 
         var ritas = await Quotes.ListAsync(Rita, new QuoteQuery());
-        var martins = await Quotes.ListAsync(Martin, new QuoteQuery(Status: QuoteStatus.Sent));
-        var admins = await Quotes.ListAsync(Actor.For(_company.Admin), new QuoteQuery(PageSize: 1));
+        var martins = await Quotes.ListAsync(Martin, new QuoteQuery { Status = QuoteStatus.Sent });
+        var admins = await Quotes.ListAsync(Actor.For(_company.Admin), new QuoteQuery { PageSize = 1 });
 
         Assert.Equal([sent, draft], ritas.Items.Select(q => q.Id));
         Assert.Equal("上海华联有限公司", ritas.Items[0].CustomerName);
         Assert.Equal(sent, Assert.Single(martins.Items).Id);
         Assert.Equal((3, 1), (admins.Total, admins.Items.Count));
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Quotes.GetAsync(Actor.For(_company.Sam), draft));
+    }
+
+    [Fact]
+    public async Task TheListSearchesNumbersAndCustomerNamesAndSortsByAnyOfItsFields()
+    {
+        var pump = await _company.AddProductAsync();
+        var small = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)));
+        var large = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 5m)) with { CustomerId = _company.CustomerWithContact.Id });
+
+        Assert.Equal([large], (await Quotes.ListAsync(Rita, new QuoteQuery { Search = "北京" })).Items.Select(q => q.Id));
+        Assert.Equal([small], (await Quotes.ListAsync(Rita, new QuoteQuery { Search = "q2026-00001" })).Items.Select(q => q.Id));
+        Assert.Equal([large, small], (await Quotes.ListAsync(Rita, new QuoteQuery { Sort = "-total" })).Items.Select(q => q.Id));
+        Assert.Equal([small, large], (await Quotes.ListAsync(Rita, new QuoteQuery { Sort = "number" })).Items.Select(q => q.Id));
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Quotes.ListAsync(Rita, new QuoteQuery { Sort = "cost" }));
+        Assert.Equal(("Errors.InvalidSort", "sort"), (refusal.Code, refusal.Field));
+    }
+
+    [Fact]
+    public async Task ASentQuoteKeepsTheNameItWasSentToWhileADraftTakesTheCurrentOne()
+    {
+        var pump = await _company.AddProductAsync();
+        var sent = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)));
+        await Quotes.SendAsync(Rita, sent, 1);
+        var draft = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)));
+        await using (var db = _company.Database.CreateWidgetContext(Actor.System))
+        {
+            await db.Customers.Where(c => c.Id == _company.RitasCustomer.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Name, "上海华联集团"));
+        }
+
+        await Quotes.UpdateDraftAsync(Rita, draft, _company.Draft(new QuoteLineInput(pump, 2m)), 1);
+
+        Assert.Equal("上海华联有限公司", (await Quotes.GetAsync(Rita, sent)).Quote.CustomerName);
+        Assert.Equal("上海华联集团", (await Quotes.GetAsync(Rita, draft)).Quote.CustomerName);
+        Assert.Equal([draft], (await Quotes.ListAsync(Rita, new QuoteQuery { Search = "集团" })).Items.Select(q => q.Id));
     }
 
     public void Dispose() => _company.Dispose();

@@ -865,6 +865,11 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
@@ -902,6 +907,11 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
