@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Web.Api;
 
 namespace SalesHub.Web.Customers;
 
@@ -69,14 +69,9 @@ public sealed record CustomerListQuery(CustomerQuery Value)
             (q, text) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? set(q, number) : throw Invalid(name),
             q => get(q)?.ToString(CultureInfo.InvariantCulture));
 
-    // Case-insensitive, unlike the framework's enum binding: the API writes "active", a person may type "Active".
     private static QueryParameter Choice<T>(string name, Func<CustomerQuery, T?> get, Func<CustomerQuery, T, CustomerQuery> set)
         where T : struct, Enum =>
-        new(name, typeof(string), string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)),
-            (q, text) => Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => v.ToString()!.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } value
-                ? set(q, value)
-                : throw Invalid(name),
-            q => get(q) is { } value ? JsonNamingPolicy.CamelCase.ConvertName(value.ToString()) : null);
+        new(name, typeof(string), QueryChoice.Describe<T>(), (q, text) => set(q, QueryChoice.Read<T>(text, name)), q => QueryChoice.Write(get(q)));
 
     private static DomainException Invalid(string name) => new("Errors.InvalidValue") { Field = name };
 }
