@@ -48,4 +48,13 @@ public sealed class AuditEntry
         get => JsonSerializer.Deserialize<List<FieldChange>>(ChangesJson, Json) ?? [];
         init => ChangesJson = JsonSerializer.Serialize(value, Json);
     }
+
+    /// <summary>Leaves <paramref name="fields"/> out of the changes; false when the entry changed nothing else.</summary>
+    internal bool Hide(IReadOnlySet<string> fields)
+    {
+        var kept = Changes.Where(c => !fields.Contains(c.Field)).ToList();
+        var hidAll = kept.Count == 0 && Changes.Count > 0;
+        ChangesJson = JsonSerializer.Serialize(kept, Json);
+        return !hidAll;
+    }
 }

@@ -12,7 +12,8 @@ public sealed class AuditTrail(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>
     /// The history of record <paramref name="id"/> of type <typeparamref name="T"/>, newest first.
     /// Tracked records show it to whoever may see them (the recycle bin included); the others
-    /// (users, teams) to administrators only.
+    /// (users, teams) to administrators only. Fields marked <see cref="ManagersOnlyAttribute"/> are left out
+    /// for reps, and so is a change of nothing else.
     /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync<T>(Actor actor, int id, CancellationToken cancellationToken = default)
         where T : class, IAudited
@@ -27,9 +28,16 @@ public sealed class AuditTrail(IDbContextFactory<SalesHubDbContext> dbFactory)
         }
 
         var type = typeof(T).Name;
-        return await db.AuditEntries.AsNoTracking()
+        var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == type && a.EntityId == id)
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
+        if (actor.IsManagerOrAdmin)
+        {
+            return entries;
+        }
+
+        var hidden = typeof(T).GetProperties().Where(p => p.IsDefined(typeof(ManagersOnlyAttribute), inherit: true)).Select(p => p.Name).ToHashSet();
+        return hidden.Count == 0 ? entries : entries.Where(e => e.Hide(hidden)).ToList();
     }
 }

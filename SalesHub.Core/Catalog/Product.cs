@@ -2,6 +2,7 @@ using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Records;
+using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Catalog;
 
@@ -41,6 +42,7 @@ public sealed class Product : TrackedRecord
 
     public decimal ListPrice { get; private set; }
 
+    [ManagersOnly]
     public decimal Cost { get; private set; }
 
     /// <summary>Tax rate in per cent (13 means 13 %).</summary>

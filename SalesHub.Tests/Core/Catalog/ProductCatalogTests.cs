@@ -35,6 +35,24 @@ public sealed class ProductCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task ARepReadsAProductsHistoryWithoutItsCost()
+    {
+        var id = await _company.AddProductAsync();
+        var martin = Actor.For(_company.Martin);
+        await Products.UpdateAsync(martin, id, CatalogCompany.Details(cost: 650.5m), 1);
+        await Products.UpdateAsync(martin, id, CatalogCompany.Details(cost: 650.5m, listPrice: 1100m), 2);
+        var trail = new AuditTrail(_company.Database);
+
+        var ritas = await trail.HistoryAsync<Product>(Actor.For(_company.Rita), id);
+        var martins = await trail.HistoryAsync<Product>(martin, id);
+
+        Assert.Equal([AuditAction.Updated, AuditAction.Created], ritas.Select(e => e.Action));
+        Assert.DoesNotContain(ritas.SelectMany(e => e.Changes), c => c.Field == nameof(Product.Cost));
+        Assert.Equal(3, martins.Count);
+        Assert.Contains(martins.SelectMany(e => e.Changes), c => c.Field == nameof(Product.Cost));
+    }
+
+    [Fact]
     public async Task ARepMayNotCreateChangeOrDeleteProducts()
     {
         var id = await _company.AddProductAsync();
