@@ -84,8 +84,6 @@ public sealed class PriceList : IVersioned, IAudited
 /// <summary>A product's price on a <see cref="PriceList"/>.</summary>
 public sealed class PriceListItem : IRecord, IAudited
 {
-    public const decimal MaxDiscountPercent = 100m;
-
     public PriceListItem(int productId) => ProductId = productId;
 
     public int Id { get; private set; }
@@ -104,9 +102,7 @@ public sealed class PriceListItem : IRecord, IAudited
         switch (rule)
         {
             case { DiscountPercent: { } percent, FixedPrice: null }:
-                DiscountPercent = percent is >= 0m and <= MaxDiscountPercent
-                    ? MoneyConversion.Require(percent, $"{fieldPrefix}.discountPercent")
-                    : throw new DomainException("PriceLists.InvalidDiscountPercent") { Field = $"{fieldPrefix}.discountPercent" };
+                DiscountPercent = MoneyConversion.RequirePercent(percent, $"{fieldPrefix}.discountPercent", "PriceLists.InvalidDiscountPercent");
                 FixedPrice = null;
                 break;
             case { DiscountPercent: null, FixedPrice: { } price }:

@@ -71,9 +71,7 @@ public sealed class Product : TrackedRecord
         Unit = TextRules.Required(details.Unit, UnitMaxLength, "unit", "Products.UnitRequired");
         ListPrice = NotNegative(details.ListPrice, "listPrice");
         Cost = NotNegative(details.Cost, "cost");
-        TaxRate = details.TaxRate is >= 0m and <= 100m
-            ? MoneyConversion.Require(details.TaxRate, "taxRate")
-            : throw new DomainException("Products.InvalidTaxRate") { Field = "taxRate" };
+        TaxRate = MoneyConversion.RequirePercent(details.TaxRate, "taxRate", "Products.InvalidTaxRate");
         IsActive = details.IsActive;
         SearchText = CustomerMatching.SearchKey(string.Join(' ', new[] { Sku, NameEn, NameZh, Category }.Where(p => p is not null)));
     }

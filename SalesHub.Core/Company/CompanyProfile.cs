@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -189,18 +190,9 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
             throw new DomainException("Company.InvalidValidityDays", MaxQuoteValidityDays) { Field = "quoteValidityDays" };
         }
 
-        RequirePercent(details.RepMaxDiscountPercent, "repMaxDiscountPercent");
-        RequirePercent(details.ManagerMaxDiscountPercent, "managerMaxDiscountPercent");
-        RequirePercent(details.AdminMaxDiscountPercent, "adminMaxDiscountPercent");
-    }
-
-    private static void RequirePercent(decimal value, string field)
-    {
-        // Two decimals at most: the column keeps no more.
-        if (value is < 0m or > 100m || decimal.Round(value, 2) != value)
-        {
-            throw new DomainException("Company.InvalidDiscountLimit") { Field = field };
-        }
+        MoneyConversion.RequirePercent(details.RepMaxDiscountPercent, "repMaxDiscountPercent", "Company.InvalidDiscountLimit");
+        MoneyConversion.RequirePercent(details.ManagerMaxDiscountPercent, "managerMaxDiscountPercent", "Company.InvalidDiscountLimit");
+        MoneyConversion.RequirePercent(details.AdminMaxDiscountPercent, "adminMaxDiscountPercent", "Company.InvalidDiscountLimit");
     }
 
     [GeneratedRegex("^[A-Z]{3}$")]

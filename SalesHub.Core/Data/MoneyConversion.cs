@@ -60,6 +60,13 @@ public static class MoneyConversion
         return amount;
     }
 
+    /// <summary>
+    /// The percentage unchanged when it is from 0 to 100 with at most two decimals (what a basis-point
+    /// column keeps); otherwise <paramref name="outOfRangeCode"/> or "Errors.TooManyDecimals" on <paramref name="field"/>.
+    /// </summary>
+    public static decimal RequirePercent(decimal percent, string field, string outOfRangeCode) =>
+        percent is >= 0m and <= 100m ? Require(percent, field) : throw new DomainException(outOfRangeCode) { Field = field };
+
     public static long ToMinorUnits(decimal amount) =>
         decimal.Round(amount, Decimals) == amount && Math.Abs(amount) <= MaxAmount
             ? decimal.ToInt64(amount * MinorUnitsPerUnit)
