@@ -3,7 +3,6 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Notifications;
-using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 
@@ -15,12 +14,13 @@ public sealed class NotificationInboxTests : IDisposable
     private readonly AppUser _martin;
     private readonly AppUser _rita;
     private readonly NotificationInbox _inbox;
+    private readonly CompanyBuilder _company;
 
     public NotificationInboxTests()
     {
-        var company = new CompanyBuilder(_database);
-        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        _rita = company.AddUser(Roles.SalesRep, name: "Rita");
+        _company = new CompanyBuilder(_database);
+        _martin = _company.AddUser(Roles.SalesManager, name: "Martin");
+        _rita = _company.AddUser(Roles.SalesRep, name: "Rita");
         _inbox = new NotificationInbox(_database, _database.Clock);
     }
 
@@ -29,10 +29,10 @@ public sealed class NotificationInboxTests : IDisposable
     [Fact]
     public async Task AUserSeesOnlyTheirOwnNewestFirstAndPaged()
     {
-        var first = await AddAsync(_martin, "Q2026-00001");
+        var first = Add(_martin, "Q2026-00001");
         _database.Clock.Advance(TimeSpan.FromMinutes(5));
-        var second = await AddAsync(_martin, "Q2026-00002");
-        await AddAsync(_rita, "Q2026-00003");
+        var second = Add(_martin, "Q2026-00002");
+        Add(_rita, "Q2026-00003");
 
         var page = await _inbox.ListAsync(Martin, 1, 1);
         var all = await _inbox.ListAsync(Martin);
@@ -48,8 +48,8 @@ public sealed class NotificationInboxTests : IDisposable
     [Fact]
     public async Task MarkingOneReadLowersTheUnreadCountAndIsPublishedToItsRecipient()
     {
-        var first = await AddAsync(_martin, "Q2026-00001");
-        await AddAsync(_martin, "Q2026-00002");
+        var first = Add(_martin, "Q2026-00001");
+        Add(_martin, "Q2026-00002");
         var received = new List<EntityChange>();
         using var subscription = _database.ChangeFeed.Subscribe(changes =>
         {
@@ -69,7 +69,7 @@ public sealed class NotificationInboxTests : IDisposable
     [Fact]
     public async Task AnotherUsersNotificationIsNotFound()
     {
-        var ritas = await AddAsync(_rita, "Q2026-00001");
+        var ritas = Add(_rita, "Q2026-00001");
 
         await Assert.ThrowsAsync<RecordNotFoundException>(() => _inbox.MarkReadAsync(Martin, ritas));
         await Assert.ThrowsAsync<RecordNotFoundException>(() => _inbox.MarkReadAsync(Martin, ritas + 100));
@@ -80,9 +80,9 @@ public sealed class NotificationInboxTests : IDisposable
     [Fact]
     public async Task MarkingAllReadLeavesOtherUsersAlone()
     {
-        await AddAsync(_martin, "Q2026-00001");
-        await AddAsync(_martin, "Q2026-00002");
-        await AddAsync(_rita, "Q2026-00003");
+        Add(_martin, "Q2026-00001");
+        Add(_martin, "Q2026-00002");
+        Add(_rita, "Q2026-00003");
 
         Assert.Equal(2, await _inbox.MarkAllReadAsync(Martin));
 
@@ -100,18 +100,5 @@ public sealed class NotificationInboxTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    /// <summary>A notification for <paramref name="recipient"/> from Rita, saved the way a service adds one: with the change it tells of.</summary>
-    private async Task<int> AddAsync(AppUser recipient, string number)
-    {
-        await using var db = _database.CreateWidgetContext(Actor.For(_rita));
-        var notification = new Notification();
-        db.Entry(notification).CurrentValues.SetValues(new
-        {
-            RecipientId = recipient.Id, Kind = NotificationKind.QuoteApprovalRequested, SubjectType = nameof(Quote), SubjectId = 1,
-            ActorId = (int?)_rita.Id, Argument = number, Link = "/quotes/1", CreatedAt = _database.Clock.GetUtcNow(),
-        });
-        db.Notifications.Add(notification);
-        await db.SaveChangesAsync();
-        return notification.Id;
-    }
+    private int Add(AppUser recipient, string number) => _company.AddNotification(recipient, _rita, number).Id;
 }
