@@ -8,6 +8,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -60,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PriceLists>();
         services.AddSingleton<QuoteBook>();
+        services.AddSingleton<NotificationInbox>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

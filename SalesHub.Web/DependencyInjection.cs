@@ -13,6 +13,7 @@ using SalesHub.Web.Customers;
 using SalesHub.Web.Documents;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
+using SalesHub.Web.Quoting;
 using SalesHub.Web.Security;
 
 namespace SalesHub.Web;
@@ -48,6 +49,11 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfPrinter>();
         services.AddHostedService<PdfPrinterWarmUp>();
+        services.AddOptions<QuoteExpiryOptions>().Bind(builder.Configuration.GetSection(QuoteExpiryOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, $"{QuoteExpiryOptions.Section}:{nameof(QuoteExpiryOptions.Interval)} must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<QuoteExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuoteExpiry>());
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
         services.AddDataProtection()

@@ -100,7 +100,7 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
         }
 
         PublishedChanges = _changes
-            .Select(c => new EntityChange(c.EntityType, ((IRecord)c.Entry.Entity).Id, c.Action, db.Actor.UserId))
+            .Select(c => new EntityChange(c.EntityType, ((IRecord)c.Entry.Entity).Id, c.Action, db.Actor.UserId, (c.Entry.Entity as IAddressedRecord)?.RecipientId))
             .Concat(CustomersOfSavedParts())
             .ToList();
         return written;

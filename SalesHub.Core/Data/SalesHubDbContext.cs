@@ -5,6 +5,7 @@ using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -61,6 +62,8 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Quote> Quotes => Set<Quote>();
 
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     internal TimeProvider Clock => clock;
 

@@ -5,6 +5,7 @@ using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
@@ -111,6 +112,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             quote.ApprovalDiscountPercent = discount;
             quote.ApprovalRequestedAt = clock.GetUtcNow();
             (quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment) = (null, null, null);
+            NotificationInbox.Add(db, await Supervisors.OfAsync(db, quote.OwnerId, cancellationToken), ApprovalMessage(quote, NotificationKind.QuoteApprovalRequested));
         }
         else
         {
@@ -276,8 +278,13 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         (quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment) = (actor.UserId, clock.GetUtcNow(), text);
         quote.Status = approve ? QuoteStatus.Sent : QuoteStatus.Draft;
         quote.SentAt = approve ? clock.GetUtcNow() : quote.SentAt;
+        NotificationInbox.Add(db, [quote.OwnerId], ApprovalMessage(quote, approve ? NotificationKind.QuoteApproved : NotificationKind.QuoteApprovalRejected));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>What the approver, or the owner once decided, is told: the quote's number and the decision's comment.</summary>
+    private static NotificationMessage ApprovalMessage(Quote quote, NotificationKind kind) =>
+        new(kind, nameof(Quote), quote.Id, quote.Number, quote.ApprovalComment, $"/quotes/{quote.Id}");
 
     private async Task CloseAsync(Actor actor, int id, long expectedVersion, QuoteStatus outcome, CancellationToken cancellationToken)
     {

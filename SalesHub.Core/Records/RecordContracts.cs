@@ -25,3 +25,9 @@ public interface ISoftDeletable : IRecord
 
     int? DeletedById { get; set; }
 }
+
+/// <summary>A record meant for one user only (a notification): its changes tell the change feed whom they are for.</summary>
+public interface IAddressedRecord : IRecord
+{
+    int RecipientId { get; }
+}

@@ -1,4 +1,5 @@
 using SalesHub.Core.Customers;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Tests.Infrastructure;
@@ -46,6 +47,24 @@ public sealed class CompanyBuilder(TestDatabase database)
         db.Widgets.Add(widget);
         db.SaveChanges();
         return widget;
+    }
+
+    /// <summary>
+    /// A quote approval request from <paramref name="sender"/> to <paramref name="recipient"/>, saved with
+    /// the sender as actor the way a service adds one (so the change feed announces it).
+    /// </summary>
+    public Notification AddNotification(AppUser recipient, AppUser sender, string quoteNumber = "Q2026-00001", int quoteId = 1, NotificationKind kind = NotificationKind.QuoteApprovalRequested, string? comment = null)
+    {
+        using var db = database.CreateWidgetContext(Actor.For(sender));
+        var notification = new Notification();
+        db.Entry(notification).CurrentValues.SetValues(new
+        {
+            RecipientId = recipient.Id, Kind = kind, SubjectType = "Quote", SubjectId = quoteId, ActorId = (int?)sender.Id,
+            Argument = quoteNumber, Comment = comment, Link = $"/quotes/{quoteId}", CreatedAt = database.Clock.GetUtcNow(),
+        });
+        db.Notifications.Add(notification);
+        db.SaveChanges();
+        return notification;
     }
 
     /// <summary>A company customer owned by <paramref name="owner"/>, with a primary contact when a contact name is given.</summary>

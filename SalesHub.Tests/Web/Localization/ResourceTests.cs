@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Security;
 using SalesHub.Web;
 using SalesHub.Web.Localization;
@@ -39,7 +40,8 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetNames<AuditAction>().Select(a => $"History.{a}"))
             .Concat(Enum.GetNames<CustomerKind>().Select(k => $"CustomerKind.{k}"))
             .Concat(Enum.GetNames<CustomerStatus>().Select(s => $"CustomerStatus.{s}"))
-            .Concat(Enum.GetNames<InteractionKind>().Select(k => $"InteractionKind.{k}"));
+            .Concat(Enum.GetNames<InteractionKind>().Select(k => $"InteractionKind.{k}"))
+            .Concat(Enum.GetNames<NotificationKind>().Select(k => $"Notifications.{k}"));
         Assert.Empty(used.Concat(dynamicKeys).Where(k => !keys.Contains(k)).Order());
     }
 
@@ -91,6 +93,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Password|Pdf|PriceLists|Products|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Notifications|Password|Pdf|PriceLists|Products|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
     private static partial Regex UsedKey();
 }
