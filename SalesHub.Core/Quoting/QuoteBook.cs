@@ -244,12 +244,24 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     internal static decimal EffectiveDiscountPercent(Quote quote, QuoteTotals totals)
     {
         var lines = quote.Lines.OrderBy(l => l.Position).ToList();
+        return EffectiveDiscountPercent(lines.ConvertAll(l => l.StandardPrice), lines.ConvertAll(l => l.Quantity), totals);
+    }
+
+    /// <summary>
+    /// As sending measures it, for an editor that has not saved yet: the lines' starting prices and
+    /// quantities, in order, and the totals <see cref="QuotePricing"/> gave for them.
+    /// </summary>
+    public static decimal EffectiveDiscountPercent(IReadOnlyList<decimal> standardPrices, IReadOnlyList<decimal> quantities, QuoteTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(standardPrices);
+        ArgumentNullException.ThrowIfNull(quantities);
+        ArgumentNullException.ThrowIfNull(totals);
         var largest = 0m;
         var standardSum = 0m;
         var pricedSum = 0m;
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < standardPrices.Count; i++)
         {
-            var standard = Money.Round(lines[i].StandardPrice * lines[i].Quantity);
+            var standard = Money.Round(standardPrices[i] * quantities[i]);
             var priced = totals.Lines[i].Amount - totals.Lines[i].QuoteDiscount;
             standardSum += standard;
             pricedSum += priced;

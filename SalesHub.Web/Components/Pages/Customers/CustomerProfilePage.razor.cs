@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesHub.Core.Changes;
@@ -80,14 +79,6 @@ public partial class CustomerProfilePage
     private static string Region(CustomerDetails details) =>
         $"{details.Province} {details.City}".Trim() is { Length: > 0 } region ? region : "—";
 
-    /// <summary>
-    /// Money in the user's number format with the company currency (CNY until the company
-    /// settings make it configurable), never the currency the culture happens to imply.
-    /// </summary>
-    private static string FormatMoney(decimal amount)
-    {
-        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
-        format.CurrencySymbol = "¥";
-        return amount.ToString("C", format);
-    }
+    /// <summary>Money with the company currency (CNY until the company settings make it configurable).</summary>
+    private static string FormatMoney(decimal amount) => MoneyFormat.Format(amount, "¥");
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SalesHub.Core.Catalog;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Quoting;
+using SalesHub.Core.Seeding;
+using SalesHub.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesHub.Tests.Browser;
+
+public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private QuoteBook Quotes => browser.App.Services.GetRequiredService<QuoteBook>();
+
+    [Fact]
+    public Task ARepBuildsAQuoteWatchesTheTotalFollowTheQuantityAndSendsIt() => browser.RunAsync(nameof(ARepBuildsAQuoteWatchesTheTotalFollowTheQuantityAndSendsIt), async session =>
+    {
+        var customer = await CustomerAsync("Adventure Works Cycles");
+        var page = await session.SignInAsync(DemoCompany.Rep1Email);
+        await page.GotoAsync($"/quotes/new?customerId={customer}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await Expect(BrowserSession.Input(page, "quote-customer")).ToHaveValueAsync("Adventure Works Cycles");
+
+        await AddProductAsync(page, "VLV-BALL-DN50");
+        await AddProductAsync(page, "INS-PG-100");
+        await Expect(page.GetByTestId("quote-line-product")).ToHaveCountAsync(2);
+        var before = await page.GetByTestId("quote-total").TextContentAsync();
+        await BrowserSession.Input(page, "quote-line-quantity").FillAsync("12");
+        await Expect(page.GetByTestId("quote-total")).Not.ToHaveTextAsync(before!);
+
+        await page.GetByTestId("quote-save").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/quotes/new");
+        var id = int.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        var saved = (await Quotes.GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id)).Quote;
+        Assert.Equal([12m, 1m], saved.Lines.OrderBy(l => l.Position).Select(l => l.Quantity));
+        await Expect(page.GetByTestId("quote-total")).ToContainTextAsync(saved.Total.ToString("N2", CultureInfo.GetCultureInfo("en-US")));
+
+        // The "Saved." message sits over the buttons until it is closed.
+        await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByTestId("quote-send").ClickAsync();
+
+        await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("Sent");
+        await Expect(page.GetByTestId("quote-save")).ToHaveCountAsync(0);
+        Assert.Equal(QuoteStatus.Sent, (await Quotes.GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id)).Quote.Status);
+    });
+
+    [Fact]
+    public Task ARepsOverLimitDiscountWaitsUntilTheManagerApprovesIt() => browser.RunAsync(nameof(ARepsOverLimitDiscountWaitsUntilTheManagerApprovesIt), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = await CustomerAsync("Northwind Traders");
+        var product = (await browser.App.Services.GetRequiredService<ProductCatalog>().ListAsync(rita, new ProductQuery { Search = "MTR-Y2-7.5" })).Items.Single();
+        var id = await Quotes.CreateDraftAsync(rita, new QuoteDraft(customer, null, "en", [new QuoteLineInput(product.Id, 2m)]));
+        var rep = await session.SignInAsync(DemoCompany.Rep1Email);
+        await rep.GotoAsync($"/quotes/{id}");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+
+        await BrowserSession.Input(rep, "quote-line-discount-percent").FillAsync("25");
+        await Expect(rep.GetByTestId("quote-approval-hint")).ToBeVisibleAsync();
+        await rep.GetByTestId("quote-send").ClickAsync();
+        await Expect(rep.GetByTestId("quote-status")).ToHaveTextAsync("Pending approval");
+        await Expect(rep.GetByTestId("quote-pending-approval")).ToContainTextAsync("Waiting for a manager's approval");
+
+        var manager = await session.SignInAsync(DemoCompany.ManagerEmail);
+        await manager.GotoAsync($"/quotes/{id}");
+        await BrowserSession.WaitUntilInteractiveAsync(manager);
+        await manager.GetByTestId("quote-approve").ClickAsync();
+        await BrowserSession.Input(manager, "approval-comment").FillAsync("OK for this key account");
+        await manager.GetByTestId("approval-confirm").ClickAsync();
+
+        await Expect(manager.GetByTestId("quote-status")).ToHaveTextAsync("Sent");
+        await Expect(rep.GetByTestId("quote-status")).ToHaveTextAsync("Sent");
+        var quote = (await Quotes.GetAsync(rita, id)).Quote;
+        Assert.Equal((QuoteStatus.Sent, "OK for this key account", 25m), (quote.Status, quote.ApprovalComment, quote.Lines[0].DiscountPercent));
+    });
+
+    private async Task<int> CustomerAsync(string name)
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customers = await browser.App.Services.GetRequiredService<CustomerDirectory>().ListAsync(rita, new CustomerQuery { Search = name });
+        return customers.Items.Single(c => c.Name == name).Id;
+    }
+
+    private static async Task AddProductAsync(IPage page, string sku)
+    {
+        await BrowserSession.Input(page, "quote-add-product").FillAsync(sku);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = sku }).First.ClickAsync();
+        await Expect(page.GetByTestId("quote-line-product").Filter(new() { HasText = sku })).ToHaveCountAsync(1);
+    }
+}

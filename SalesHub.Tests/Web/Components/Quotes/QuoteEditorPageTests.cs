@@ -1,0 +1,174 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Catalog;
+using SalesHub.Core.Company;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Quoting;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+using SalesHub.Tests.Infrastructure;
+using SalesHub.Web.Components.Pages.Quotes;
+using SalesHub.Web.Components.Shared;
+
+namespace SalesHub.Tests.Web.Components.Quotes;
+
+public sealed class QuoteEditorPageTests : ComponentTest
+{
+    private readonly AppUser _martin;
+    private readonly AppUser _rita;
+    private readonly Customer _customer;
+    private readonly CompanySettings _settings;
+    private readonly QuoteBook _quotes;
+    private readonly ProductCatalog _catalog;
+
+    public QuoteEditorPageTests()
+    {
+        var company = new CompanyBuilder(Database);
+        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
+        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", _martin), "Rita");
+        _customer = company.AddCustomer(_rita, "上海华联有限公司");
+        _settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
+        _quotes = new QuoteBook(Database, _settings, Database.Clock);
+        _catalog = new ProductCatalog(Database, new RecycleBin(Database));
+        Services.AddSingleton(_settings);
+        Services.AddSingleton(_quotes);
+        Services.AddSingleton(_catalog);
+        Services.AddSingleton(new SalesHub.Core.Catalog.PriceLists(Database));
+        Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
+        Services.AddSingleton(new CustomerContacts(Database));
+        Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
+        Services.AddSingleton(new AuditTrail(Database));
+        Services.AddSingleton<TimeProvider>(Database.Clock);
+    }
+
+    [Fact]
+    public async Task TotalsFollowWhatIsTypedAndEqualThePricingEngines()
+    {
+        var id = await DraftAsync(new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m), new QuoteLineInput(await ProductAsync("VALVE", 99.99m, 6m), 2m));
+        var cut = RenderEditor(_rita, id);
+
+        Input(cut, "quote-line-quantity", 0).Input("3");
+        cut.WaitForAssertion(() => Assert.Equal(Money(Expected(3m, 0m, 0m).Total), cut.Find("[data-testid=quote-total]").TextContent));
+        Input(cut, "quote-line-discount-percent", 1).Input("5");
+        Input(cut, "quote-discount-amount", 0).Input("10");
+
+        var expected = Expected(3m, 5m, 10m);
+        cut.WaitForAssertion(() => Assert.Equal(Money(expected.Total), cut.Find("[data-testid=quote-total]").TextContent));
+        Assert.Equal(Money(expected.Untaxed), cut.Find("[data-testid=quote-untaxed]").TextContent);
+        Assert.Equal(Money(expected.Tax), cut.Find("[data-testid=quote-tax]").TextContent);
+        Assert.Equal(expected.Lines.Select(l => Money(l.Amount)), cut.FindAll("[data-testid=quote-line-amount]").Select(a => a.TextContent));
+        Assert.Equal(Expected(1m, 0m, 0m).Total, (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.Total);
+    }
+
+    [Fact]
+    public async Task ARefusedValueShowsItsMessageBesideTheFieldAndSavesNothing()
+    {
+        var id = await DraftAsync(new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m));
+        var before = (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.Version;
+        var cut = RenderEditor(_rita, id);
+
+        Input(cut, "quote-line-quantity", 0).Input("-2");
+        cut.WaitForAssertion(() => Assert.Contains("The quantity cannot be negative.", FieldText(cut, "quote-line-quantity", 0)));
+        Input(cut, "quote-line-quantity", 0).Input("2");
+        Input(cut, "quote-discount-percent", 0).Input("150");
+        cut.WaitForAssertion(() => Assert.Contains("A discount cannot be more than 100 %.", FieldText(cut, "quote-discount-percent", 0)));
+        Assert.DoesNotContain("The quantity cannot be negative.", cut.Markup);
+        cut.Find("[data-testid=quote-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("A discount cannot be more than 100 %.", FieldText(cut, "quote-discount-percent", 0)));
+        var quote = (await _quotes.GetAsync(Actor.For(_rita), id)).Quote;
+        Assert.Equal((before, 1m, 0m), (quote.Version, quote.Lines[0].Quantity, quote.DiscountPercent));
+    }
+
+    [Fact]
+    public async Task ASentQuoteIsReadOnlyAndOffersRevisingAndClosing()
+    {
+        var id = await DraftAsync(new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m));
+        await _quotes.SendAsync(Actor.For(_rita), id, (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.Version);
+
+        var cut = RenderEditor(_rita, id);
+
+        cut.WaitForAssertion(() => Assert.Equal("Sent", cut.Find("[data-testid=quote-status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=quote-save], [data-testid=quote-send], [data-testid=quote-add-product], [data-testid=quote-line-remove]"));
+        Assert.True(Input(cut, "quote-line-quantity", 0).HasAttribute("readonly"));
+        Assert.True(Input(cut, "quote-discount-percent", 0).HasAttribute("readonly"));
+        Assert.Equal(3, cut.FindAll("[data-testid=quote-revise], [data-testid=quote-accept], [data-testid=quote-reject]").Count);
+    }
+
+    [Fact]
+    public async Task TheRepWaitsForApprovalWithoutTheButtons()
+    {
+        var id = await PendingApprovalAsync();
+
+        var cut = RenderEditor(_rita, id);
+
+        cut.WaitForAssertion(() => Assert.Contains("Waiting for a manager's approval of a discount of 20 %", cut.Find("[data-testid=quote-pending-approval]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=quote-approve], [data-testid=quote-reject-approval]"));
+    }
+
+    [Fact]
+    public async Task TheOwnersManagerSeesApproveAndReject()
+    {
+        var id = await PendingApprovalAsync();
+
+        var cut = RenderEditor(_martin, id);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=quote-approve]")));
+        Assert.Single(cut.FindAll("[data-testid=quote-reject-approval]"));
+        Assert.Contains("Approval requested for a discount of 20 %", cut.Find("[data-testid=quote-pending-approval]").TextContent);
+    }
+
+    [Fact]
+    public async Task AnOverLimitDiscountShowsTheApprovalHintAsItIsTyped()
+    {
+        var id = await DraftAsync(new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m));
+        var cut = RenderEditor(_rita, id);
+        cut.WaitForElement("[data-testid=quote-total]");
+        Assert.Empty(cut.FindAll("[data-testid=quote-approval-hint]"));
+
+        Input(cut, "quote-line-discount-percent", 0).Input("15");
+
+        cut.WaitForAssertion(() => Assert.Contains("above your limit of 10 %", cut.Find("[data-testid=quote-approval-hint]").TextContent));
+    }
+
+    private QuoteTotals Expected(decimal pumpQuantity, decimal valveDiscountPercent, decimal quoteDiscount) =>
+        QuotePricing.Calculate(new PricingInput(
+            [new PricingLine(pumpQuantity, 1000m, 13m), new PricingLine(2m, 99.99m, 6m) { DiscountPercent = valveDiscountPercent }])
+        { DiscountAmount = quoteDiscount });
+
+    private static string Money(decimal amount) => MoneyFormat.Format(amount, "¥");
+
+    private Task<int> ProductAsync(string sku, decimal price, decimal taxRate = 13m) =>
+        _catalog.CreateAsync(Actor.For(_martin), new ProductDetails(sku, "Product " + sku, null, "Pumps", "台", price, 1m, taxRate));
+
+    private Task<int> DraftAsync(params QuoteLineInput[] lines) =>
+        _quotes.CreateDraftAsync(Actor.For(_rita), new QuoteDraft(_customer.Id, null, "en", lines));
+
+    private async Task<int> PendingApprovalAsync()
+    {
+        var id = await DraftAsync(new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m, DiscountPercent: 20m));
+        var status = await _quotes.SendAsync(Actor.For(_rita), id, (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.Version);
+        Assert.Equal(QuoteStatus.PendingApproval, status);
+        return id;
+    }
+
+    private IRenderedComponent<QuoteEditorPage> RenderEditor(AppUser user, int id)
+    {
+        SignIn(user);
+        Render<MudPopoverProvider>();
+        var cut = Render<QuoteEditorPage>(p => p.Add(e => e.Id, id));
+        cut.WaitForElement("[data-testid=quote-totals]");
+        return cut;
+    }
+
+    private static IElement Input(IRenderedComponent<QuoteEditorPage> cut, string testId, int index) =>
+        cut.FindAll($"[data-testid={testId}] input, input[data-testid={testId}]")[index];
+
+    /// <summary>The field's whole control: its input, label and the message under it.</summary>
+    private static string FieldText(IRenderedComponent<QuoteEditorPage> cut, string testId, int index) =>
+        Input(cut, testId, index).Closest(".mud-input-control")!.TextContent;
+}
