@@ -46,6 +46,9 @@ public sealed class ProductTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Expect(rep.GetByTestId("product-row-cost")).ToHaveCountAsync(0);
         await Expect(rep.GetByTestId("products-grid")).Not.ToContainTextAsync("1,710");
         await Expect(rep.GetByTestId("product-new")).ToHaveCountAsync(0);
+
+        await BrowserSession.Input(rep, "products-search").FillAsync("PMP-CD-40");
+        await Expect(rep.GetByTestId("product-row-status")).ToHaveTextAsync(["Inactive"]);
     });
 
     [Fact]
