@@ -145,22 +145,27 @@ public sealed class PriceLists(IDbContextFactory<SalesHubDbContext> dbFactory)
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await PriceForAsync(db, customerId, productId, date ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var prices = await PricesForAsync(db, customerId, [productId], date ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return prices.TryGetValue(productId, out var price) ? price : throw new RecordNotFoundException(nameof(Product), productId);
     }
 
-    /// <summary>As <see cref="PriceForAsync(Actor, int, int, DateOnly?, CancellationToken)"/>, inside a unit of work the caller already has.</summary>
-    internal static async Task<StartingPrice> PriceForAsync(SalesHubDbContext db, int customerId, int productId, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="PriceForAsync(Actor, int, int, DateOnly?, CancellationToken)"/> for each of <paramref name="productIds"/>
+    /// that exists, in three queries whatever their number, inside a unit of work the caller already has.
+    /// </summary>
+    internal static async Task<Dictionary<int, StartingPrice>> PricesForAsync(
+        SalesHubDbContext db, int customerId, IReadOnlyCollection<int> productIds, DateOnly date, CancellationToken cancellationToken)
     {
-        var priceListId = await db.Customers.Where(c => c.Id == customerId).Select(c => new { c.PriceListId }).SingleOrDefaultAsync(cancellationToken)
+        var customer = await db.Customers.Where(c => c.Id == customerId).Select(c => new { c.PriceListId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Customer), customerId);
-        var listPrice = await db.Products.Where(p => p.Id == productId).Select(p => (decimal?)p.ListPrice).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Product), productId);
-        var list = priceListId.PriceListId is { } id
-            ? await db.PriceLists.AsNoTracking().Include(l => l.Items.Where(i => i.ProductId == productId)).SingleOrDefaultAsync(l => l.Id == id, cancellationToken)
+        var listPrices = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ListPrice, cancellationToken);
+        var list = customer.PriceListId is { } id
+            ? await db.PriceLists.AsNoTracking().Include(l => l.Items.Where(i => productIds.Contains(i.ProductId))).SingleOrDefaultAsync(l => l.Id == id, cancellationToken)
             : null;
-        return list is not null && list.AppliesOn(date) && list.Items.FirstOrDefault() is { } item
-            ? new StartingPrice(productId, listPrice, item.PriceFrom(listPrice), list.Id, list.Name)
-            : new StartingPrice(productId, listPrice, listPrice, null, null);
+        var items = list is not null && list.AppliesOn(date) ? list.Items.ToDictionary(i => i.ProductId) : [];
+        return listPrices.ToDictionary(p => p.Key, p => items.TryGetValue(p.Key, out var item)
+            ? new StartingPrice(p.Key, p.Value, item.PriceFrom(p.Value), list!.Id, list.Name)
+            : new StartingPrice(p.Key, p.Value, p.Value, null, null));
     }
 
     private static async Task<PriceList> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)

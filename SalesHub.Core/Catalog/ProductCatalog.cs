@@ -149,18 +149,20 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        return await RequireQuotableAsync(db, productId, cancellationToken);
+        var found = await QuotableAsync(db, [productId], cancellationToken);
+        return found.TryGetValue(productId, out var product)
+            ? product.RequireActive("productId")
+            : throw new RecordNotFoundException(nameof(Product), productId);
     }
 
-    /// <summary>As <see cref="RequireQuotableAsync(Actor, int, CancellationToken)"/>, inside a unit of work the caller already has.</summary>
-    internal static async Task<QuotableProduct> RequireQuotableAsync(SalesHubDbContext db, int productId, CancellationToken cancellationToken)
-    {
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId)
-            .Select(p => new { p.IsActive, Quotable = new QuotableProduct(p.Id, p.Sku, p.NameEn, p.NameZh, p.Unit, p.ListPrice, p.TaxRate) })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Product), productId);
-        return product.IsActive ? product.Quotable : throw new DomainException("Products.Inactive", product.Quotable.Sku) { Field = "productId" };
-    }
+    /// <summary>
+    /// The products among <paramref name="productIds"/> that exist (not in the recycle bin), active or not, as
+    /// quote lines take them: one query for a whole quote, inside a unit of work the caller already has.
+    /// </summary>
+    internal static async Task<Dictionary<int, QuotableProduct>> QuotableAsync(SalesHubDbContext db, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .Select(p => new QuotableProduct(p.Id, p.Sku, p.NameEn, p.NameZh, p.Unit, p.ListPrice, p.TaxRate, p.IsActive))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
 
     private static async Task<Product> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)
     {

@@ -42,5 +42,10 @@ public sealed record ProductRow(
     public string Name(bool chinese) => (chinese ? NameZh ?? NameEn : NameEn ?? NameZh) ?? Sku;
 }
 
-/// <summary>What a quote line takes from a product that may be quoted.</summary>
-public sealed record QuotableProduct(int Id, string Sku, string? NameEn, string? NameZh, string Unit, decimal ListPrice, decimal TaxRate);
+/// <summary>What a quote line takes from a product; only an active one may be added to a quote.</summary>
+public sealed record QuotableProduct(int Id, string Sku, string? NameEn, string? NameZh, string Unit, decimal ListPrice, decimal TaxRate, bool IsActive)
+{
+    /// <summary>This product, or "Products.Inactive" on <paramref name="field"/> when it may no longer be quoted.</summary>
+    public QuotableProduct RequireActive(string field) =>
+        IsActive ? this : throw new Errors.DomainException("Products.Inactive", Sku) { Field = field };
+}

@@ -329,11 +329,10 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.ValidUntilPast") { Field = "validUntil" };
         }
 
-        var lines = new List<QuoteLine>();
-        for (var i = 0; i < draft.Lines.Count; i++)
-        {
-            lines.Add(await LineAsync(db, quote, draft.CustomerId, draft.Lines[i], i, cancellationToken));
-        }
+        var newProductIds = draft.Lines.Select(l => l.ProductId).Where(id => quote.Lines.All(l => l.ProductId != id)).Distinct().ToList();
+        var products = await ProductCatalog.QuotableAsync(db, newProductIds, cancellationToken);
+        var prices = await PriceLists.PricesForAsync(db, draft.CustomerId, products.Keys, Today, cancellationToken);
+        var lines = draft.Lines.Select((input, i) => Line(quote, input, i, products, prices)).ToList();
 
         quote.AddressTo(draft.CustomerId, customerName);
         (quote.ContactId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.Language, validUntil);
@@ -347,36 +346,25 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 
     /// <summary>
     /// A line for <paramref name="input"/>: a product already on the quote keeps its snapshot; a new one
-    /// must be active and starts from the customer's price.
+    /// must exist and be active, and starts from the customer's price.
     /// </summary>
-    private async Task<QuoteLine> LineAsync(SalesHubDbContext db, Quote quote, int customerId, QuoteLineInput input, int index, CancellationToken cancellationToken)
+    private static QuoteLine Line(
+        Quote quote, QuoteLineInput input, int index, Dictionary<int, QuotableProduct> products, Dictionary<int, StartingPrice> prices)
     {
-        var known = quote.Lines.FirstOrDefault(l => l.ProductId == input.ProductId);
         string sku, unit;
         string? nameEn, nameZh;
         decimal taxRate, standardPrice;
-        if (known is not null)
+        if (quote.Lines.FirstOrDefault(l => l.ProductId == input.ProductId) is { } known)
         {
             (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (known.Sku, known.NameEn, known.NameZh, known.Unit, known.TaxRate, known.StandardPrice);
         }
         else
         {
-            QuotableProduct product;
-            try
-            {
-                product = await ProductCatalog.RequireQuotableAsync(db, input.ProductId, cancellationToken);
-            }
-            catch (RecordNotFoundException)
-            {
-                throw new DomainException("Quotes.UnknownProduct") { Field = $"lines[{index}].productId" };
-            }
-            catch (DomainException refusal) when (refusal.Field == "productId")
-            {
-                throw new DomainException(refusal.Code, [.. refusal.Arguments]) { Field = $"lines[{index}].productId" };
-            }
-
-            var price = await PriceLists.PriceForAsync(db, customerId, input.ProductId, Today, cancellationToken);
-            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (product.Sku, product.NameEn, product.NameZh, product.Unit, product.TaxRate, price.UnitPrice);
+            var field = $"lines[{index}].productId";
+            var product = products.TryGetValue(input.ProductId, out var found)
+                ? found.RequireActive(field)
+                : throw new DomainException("Quotes.UnknownProduct") { Field = field };
+            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (product.Sku, product.NameEn, product.NameZh, product.Unit, product.TaxRate, prices[input.ProductId].UnitPrice);
         }
 
         return new QuoteLine
