@@ -31,7 +31,8 @@ public static class DependencyInjection
         services.AddSalesHubAuthentication(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Messages at the bottom, away from the page's action buttons in its top right corner.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ErrorMessages>();
         services.AddHttpContextAccessor();

@@ -37,8 +37,6 @@ public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Equal([12m, 1m], saved.Lines.OrderBy(l => l.Position).Select(l => l.Quantity));
         await Expect(page.GetByTestId("quote-total")).ToContainTextAsync(saved.Total.ToString("N2", CultureInfo.GetCultureInfo("en-US")));
 
-        // The "Saved." message sits over the buttons until it is closed.
-        await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button).ClickAsync();
         await page.GetByTestId("quote-send").ClickAsync();
 
         await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("Sent");
