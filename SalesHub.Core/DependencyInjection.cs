@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PriceLists>();
         services.AddSingleton<QuoteBook>();
+        services.AddSingleton<QuoteDocuments>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

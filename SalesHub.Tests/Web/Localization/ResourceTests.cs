@@ -91,6 +91,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Password|Pdf|PriceLists|Products|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|Login|Nav|NotFound|Password|Pdf|PriceLists|Products|QuoteDocument|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
     private static partial Regex UsedKey();
 }
