@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<QuotePdfs>();
         services.AddHostedService<PdfPrinterWarmUp>();
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
