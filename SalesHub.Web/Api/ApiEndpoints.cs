@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         v1.MapCompanyEndpoints();
         v1.MapProductEndpoints();
         v1.MapPriceListEndpoints();
+        v1.MapQuotePdfEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>

@@ -1,0 +1,41 @@
+using System.Net;
+using SalesHub.Core.Seeding;
+using SalesHub.Tests.Infrastructure;
+using SalesHub.Tests.Web.Documents;
+
+namespace SalesHub.Tests.Web.Api;
+
+public sealed class QuotePdfApiTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task TheOwnerDownloadsTheQuoteAsAPdfNamedAfterItsNumberAndRevision()
+    {
+        var (id, number) = await CreateQuoteAsync();
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var response = await client.GetAsync($"/api/v1/quotes/{id}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{number}-v1.pdf", response.Content.Headers.ContentDisposition?.FileName);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.Contains("北京星河贸易有限公司", string.Concat(await PdfText.PagesAsync(pdf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherTeamsRepGetsNotFound()
+    {
+        var (id, _) = await CreateQuoteAsync();
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep3Email);
+
+        await ApiProblem.AssertAsync(await client.GetAsync($"/api/v1/quotes/{id}/pdf"), HttpStatusCode.NotFound);
+        await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/quotes/999999/pdf"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<(int Id, string Number)> CreateQuoteAsync()
+    {
+        var quote = (await AppQuotes.CreateAsync(app.Services, DemoCompany.Rep1Email, "北京星河贸易有限公司", "zh-CN")).Quote;
+        return (quote.Id, quote.Number);
+    }
+}
