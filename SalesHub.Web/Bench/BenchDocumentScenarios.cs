@@ -29,7 +29,7 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
     private const int ExpectedPages = 3;
 
     /// <summary>Enough lines of the products below to fill three A4 pages of the printout, not four.</summary>
-    private const int Lines = 45;
+    private const int Lines = 55;
 
     /// <summary>Sent quotes the callers download in turn; the first download of each prints it.</summary>
     private const int SentQuotes = 10;
@@ -104,8 +104,8 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
         for (var i = 1; i <= 6; i++)
         {
             products.Add(await catalog.CreateAsync(manager, new ProductDetails(
-                $"BENCH-PDF-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
-                $"Ergonomic office chair, model {i}, mesh back", $"人体工学办公椅（型号 {i}），网背，带头枕和可调扶手",
+                $"CH-{i:00}",
+                $"Ergonomic office chair, model {i}", $"人体工学办公椅（型号 {i}），网背",
                 "Furniture", "把", 1280m + i, 700m, i % 3 == 0 ? 6m : 13m)));
         }
 
