@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Tests.Web.Documents;
@@ -31,6 +33,21 @@ public sealed class QuotePdfApiTests(TestApp app) : IClassFixture<TestApp>
 
         await ApiProblem.AssertAsync(await client.GetAsync($"/api/v1/quotes/{id}/pdf"), HttpStatusCode.NotFound);
         await ApiProblem.AssertAsync(await client.GetAsync("/api/v1/quotes/999999/pdf"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task WithoutChromiumTheAnswerIs503SayingHowToInstallIt()
+    {
+        var (id, _) = await CreateQuoteAsync();
+        await using var withoutChromium = app.WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium"));
+        var client = withoutChromium.CreateClient();
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoCompany.Rep1Email, password = DemoCompany.Password });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+
+        var problem = await ApiProblem.AssertAsync(await client.GetAsync($"/api/v1/quotes/{id}/pdf"), HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("Pdf.ChromiumMissing", problem.GetProperty("code").GetString());
+        Assert.Contains("apt-get install chromium fonts-noto-cjk", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<(int Id, string Number)> CreateQuoteAsync()
