@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<PriceLists>();
         services.AddSingleton<QuoteBook>();
         services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<QuoteDocuments>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

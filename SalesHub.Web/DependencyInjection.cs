@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<QuotePdfs>();
         services.AddHostedService<PdfPrinterWarmUp>();
         services.AddOptions<QuoteExpiryOptions>().Bind(builder.Configuration.GetSection(QuoteExpiryOptions.Section))
             .Validate(o => o.Interval > TimeSpan.Zero, $"{QuoteExpiryOptions.Section}:{nameof(QuoteExpiryOptions.Interval)} must be positive.")

@@ -3,6 +3,18 @@ window.saleshub = {
   rememberTheme: function (value) {
     document.cookie = "SalesHub.Theme=" + value + ";path=/;max-age=31536000;samesite=lax";
   },
+  // Saves a file the server streamed over the circuit (a DotNetStreamReference) under its name.
+  downloadFile: async function (fileName, contentType, streamReference) {
+    var blob = new Blob([await streamReference.arrayBuffer()], { type: contentType });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  },
 };
 (function rememberTimeZone() {
   try {

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         v1.MapProductEndpoints();
         v1.MapPriceListEndpoints();
         v1.MapQuoteEndpoints();
+        v1.MapQuotePdfEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>

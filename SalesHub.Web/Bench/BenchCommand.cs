@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SalesHub.Web.Documents;
 
 namespace SalesHub.Web.Bench;
 
@@ -37,16 +36,17 @@ public static class BenchCommand
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
             var measurements = new List<Measurement>();
-            var documents = new BenchDocumentScenarios(host.Services.GetRequiredService<PdfPrinter>());
+            var documents = new BenchDocumentScenarios(host.Services);
             foreach (var scenario in (await scenarios.SignInAndListAsync())
                 .Concat(new BenchCustomerScenarios(host.Services, customers).List())
                 .Concat(BenchQuoteScenarios.List())
-                .Concat(documents.List()))
+                .Concat(await documents.ListAsync())
+                .Where(s => options.Selects(s.Name)))
             {
                 measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
             }
 
-            BenchThroughput[] throughputs = [await documents.MeasureThroughputAsync(options.Runs * BenchDocumentScenarios.ParallelPrints)];
+            BenchThroughput[] throughputs = options.Selects("pdf: downloads") ? [await documents.MeasureDownloadsAsync()] : [];
 
             Console.WriteLine();
             BenchReport.WriteTable(Console.Out, measurements);

@@ -2,47 +2,141 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SalesHub.Core.Catalog;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Quoting;
+using SalesHub.Core.Security;
+using SalesHub.Core.Seeding;
 using SalesHub.Web.Documents;
 
 namespace SalesHub.Web.Bench;
 
 /// <summary>
-/// PDF printing, timed in-process through the app's own <see cref="PdfPrinter"/> (its one warm
-/// Chromium): a three-page quote-like document, one at a time for latency and four at a time for
-/// sustained throughput (issue #4: ≤ 300 ms warm, ≥ 10 PDFs per second). Every PDF must have its
-/// three pages, so that a blank or truncated one never passes for a fast one.
+/// Quote PDFs, timed in-process through the app's own <see cref="QuotePdfs"/> (the printout component,
+/// the one warm Chromium, the PDF cache) as a demo rep: a three-page Chinese quote whose draft is
+/// edited before every timed run, so that each run prints a new version (issue #4: ≤ 300 ms warm); and
+/// four callers downloading sent three-page quotes for a while (≥ 10 per second), where each sent
+/// revision prints once and is then served from memory. Every PDF must have its three pages, so that
+/// a blank or truncated one never passes for a fast one.
 /// </summary>
-internal sealed partial class BenchDocumentScenarios(PdfPrinter printer)
+internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
 {
-    public const int ParallelPrints = 4;
+    public const int ParallelDownloads = 4;
+
+    /// <summary>How long the four callers keep downloading.</summary>
+    public static readonly TimeSpan DownloadPeriod = TimeSpan.FromSeconds(10);
 
     private const int ExpectedPages = 3;
 
-    /// <summary>Enough lines to fill three A4 pages of the document below, not four.</summary>
-    private const int Lines = 90;
+    /// <summary>Enough lines of the products below to fill three A4 pages of the printout, not four.</summary>
+    private const int Lines = 55;
 
-    private readonly string _document = ThreePageDocument();
+    /// <summary>Sent quotes the callers download in turn; the first download of each prints it.</summary>
+    private const int SentQuotes = 10;
 
-    public IReadOnlyList<BenchScenario> List() => [new("pdf: 3-page document (warm)", PrintAsync)];
+    private readonly QuotePdfs _pdfs = services.GetRequiredService<QuotePdfs>();
+    private readonly QuoteBook _quotes = services.GetRequiredService<QuoteBook>();
+    private Actor _rep = Actor.System;
+    private QuoteDraft? _draft;
+    private int _draftId;
+    private long _draftVersion;
+    private int[] _sent = [];
 
-    /// <summary>Prints <paramref name="documents"/> PDFs with <see cref="ParallelPrints"/> always in flight.</summary>
-    public async Task<BenchThroughput> MeasureThroughputAsync(int documents)
+    public async Task<IReadOnlyList<BenchScenario>> ListAsync()
     {
-        var remaining = documents;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, ParallelPrints).Select(async _ =>
-        {
-            while (Interlocked.Decrement(ref remaining) >= 0)
-            {
-                await PrintAsync();
-            }
-        }));
-        return new BenchThroughput($"pdf: 3-page documents, {ParallelPrints} in parallel", documents, Stopwatch.GetElapsedTime(started));
+        await SetUpAsync();
+        return
+        [
+            new("pdf: 3-page quote, new version (warm)", PrintNewVersionAsync) { PrepareAsync = EditDraftAsync },
+        ];
     }
 
-    private async Task PrintAsync()
+    /// <summary>
+    /// <see cref="ParallelDownloads"/> callers download the sent quotes round-robin for <see cref="DownloadPeriod"/>;
+    /// reports how many downloads that was and how many of them had to be printed.
+    /// </summary>
+    public async Task<BenchThroughput> MeasureDownloadsAsync()
     {
-        var pdf = await printer.PrintAsync(_document, "Page {page} of {pages}");
+        var printsBefore = _pdfs.Prints;
+        var downloads = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, ParallelDownloads).Select(async caller =>
+        {
+            for (var i = caller; Stopwatch.GetElapsedTime(started) < DownloadPeriod; i += ParallelDownloads)
+            {
+                RequirePages((await _pdfs.GetAsync(_rep, _sent[i % _sent.Length])).Content);
+                Interlocked.Increment(ref downloads);
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new BenchThroughput($"pdf: downloads of {SentQuotes} sent 3-page quotes, {ParallelDownloads} in parallel", downloads, elapsed)
+        {
+            Printed = _pdfs.Prints - printsBefore,
+        };
+    }
+
+    private async Task PrintNewVersionAsync()
+    {
+        var printsBefore = _pdfs.Prints;
+        RequirePages((await _pdfs.GetAsync(_rep, _draftId)).Content);
+        if (_pdfs.Prints != printsBefore + 1)
+        {
+            throw new UnexpectedResponseException("pdf: an edited draft was not printed again.");
+        }
+    }
+
+    /// <summary>Untimed: one more of the first line, so that the draft has a new version to print.</summary>
+    private async Task EditDraftAsync()
+    {
+        var draft = _draft!;
+        var first = draft.Lines[0];
+        _draft = draft with { Lines = [first with { Quantity = first.Quantity + 1 }, .. draft.Lines.Skip(1)] };
+        await _quotes.UpdateDraftAsync(_rep, _draftId, _draft, _draftVersion);
+        _draftVersion = (await _quotes.GetAsync(_rep, _draftId)).Quote.Version;
+    }
+
+    private async Task SetUpAsync()
+    {
+        var manager = await ActorAsync(DemoCompany.ManagerEmail);
+        _rep = await ActorAsync(DemoCompany.Rep1Email);
+        var catalog = services.GetRequiredService<ProductCatalog>();
+        var products = new List<int>();
+        for (var i = 1; i <= 6; i++)
+        {
+            products.Add(await catalog.CreateAsync(manager, new ProductDetails(
+                $"CH-{i:00}",
+                $"Ergonomic office chair, model {i}", $"人体工学办公椅（型号 {i}），网背",
+                "Furniture", "把", 1280m + i, 700m, i % 3 == 0 ? 6m : 13m)));
+        }
+
+        var customer = await services.GetRequiredService<CustomerDirectory>().CreateAsync(_rep, new NewCustomer(
+            new CustomerDetails("上海华联贸易有限公司", CustomerKind.Company, null, null, "上海市", "浦东新区世纪大道 100 号", null, null, CustomerStatus.Active, null),
+            IgnoreDuplicates: true));
+        _draft = new QuoteDraft(
+            customer, null, "zh-CN",
+            [.. Enumerable.Range(0, Lines).Select(i => new QuoteLineInput(products[i % products.Count], i % 7 + 1))],
+            DiscountPercent: 2m, Notes: "含运费及安装。", Terms: "款到发货；质保一年。");
+        _draftId = await _quotes.CreateDraftAsync(_rep, _draft);
+        _draftVersion = (await _quotes.GetAsync(_rep, _draftId)).Quote.Version;
+
+        _sent = new int[SentQuotes];
+        for (var i = 0; i < _sent.Length; i++)
+        {
+            _sent[i] = await _quotes.CreateDraftAsync(_rep, _draft);
+            await _quotes.SendAsync(_rep, _sent[i], (await _quotes.GetAsync(_rep, _sent[i])).Quote.Version);
+        }
+    }
+
+    private async Task<Actor> ActorAsync(string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new UnexpectedResponseException($"pdf: no demo user {email}.");
+        return Actor.For(user);
+    }
+
+    private static void RequirePages(byte[] pdf)
+    {
         var pages = PageObject().Count(Encoding.Latin1.GetString(pdf));
         if (pages != ExpectedPages)
         {
@@ -50,43 +144,20 @@ internal sealed partial class BenchDocumentScenarios(PdfPrinter printer)
         }
     }
 
-    /// <summary>A quote's shape: letterhead, customer, a line table whose header repeats on each page, totals.</summary>
-    private static string ThreePageDocument()
-    {
-        var html = new StringBuilder("""
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><style>
-            body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 11px; margin: 0; }
-            table { width: 100%; border-collapse: collapse; }
-            thead { display: table-header-group; }
-            tr { break-inside: avoid; }
-            th { background: #eef2f7; }
-            th, td { border: 1px solid #ccd; padding: 4px 6px; text-align: left; }
-            td.amount { text-align: right; }
-            </style></head><body>
-            <h1>SalesHub 示例公司</h1>
-            <p>报价单 Q-2026-0001 · 客户：上海华联贸易有限公司 · 有效期至 2026-12-31</p>
-            <table><thead><tr><th>#</th><th>SKU</th><th>产品 Product</th><th>数量</th><th>单价</th><th>金额</th></tr></thead><tbody>
-            """);
-        for (var line = 1; line <= Lines; line++)
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{line}</td><td>SKU-{line:0000}</td><td>人体工学办公椅 Ergonomic office chair, model {line}</td><td>{line % 7 + 1}</td><td class=\"amount\">¥1,280.00</td><td class=\"amount\">¥{(line % 7 + 1) * 1280:N2}</td></tr>");
-        }
-
-        return html.Append("</tbody></table><p>合计 Total: ¥460,800.00</p></body></html>").ToString();
-    }
-
     // Chromium writes one uncompressed "/Type /Page" dictionary per page (and one "/Type /Pages" tree).
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();
 }
 
-/// <summary>Documents made one after another by a fixed number of parallel callers, and how long they took.</summary>
+/// <summary>Documents made one after another by a fixed number of parallel callers, how long they took, and how many of them were printed.</summary>
 internal sealed record BenchThroughput(string Name, int Documents, TimeSpan Elapsed)
 {
+    /// <summary>How many of the documents had to be printed (the rest came from the PDF cache); null when all were.</summary>
+    public int? Printed { get; init; }
+
     public double PerSecond => Documents / Elapsed.TotalSeconds;
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Documents} in {Elapsed.TotalSeconds:0.00} s = {PerSecond:0.0} per second");
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Documents} in {Elapsed.TotalSeconds:0.00} s = {PerSecond:0.0} per second")
+        + (Printed is { } printed ? string.Create(CultureInfo.InvariantCulture, $" ({printed} printed, {Documents - printed} from the cache)") : "");
 }

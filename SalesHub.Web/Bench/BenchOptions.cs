@@ -2,12 +2,18 @@ using System.Globalization;
 
 namespace SalesHub.Web.Bench;
 
-/// <summary>The bench verb's arguments: which data size, how many timed runs, where to append the results.</summary>
+/// <summary>The bench verb's arguments: which data size, how many timed runs, where to append the results, which measurements.</summary>
 internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? OutputPath)
 {
     public const string Usage =
-        "usage: bench [--size smb|mid] [--runs N] [--output FILE]\n"
-        + "  a relative FILE starts from the working directory, which dotnet run --project sets to the project's folder";
+        "usage: bench [--size smb|mid] [--runs N] [--output FILE] [--only PREFIX]\n"
+        + "  a relative FILE starts from the working directory, which dotnet run --project sets to the project's folder\n"
+        + "  --only runs just the measurements whose names start with PREFIX (\"pdf\", \"customers: search\"), for a quick check";
+
+    /// <summary>The start of the names of the measurements to run; null for all of them.</summary>
+    public string? Only { get; init; }
+
+    public bool Selects(string measurement) => Only is null || measurement.StartsWith(Only, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Enough runs for a stable p95 of a request that takes a few milliseconds.</summary>
     private const int DefaultRuns = 200;
@@ -25,6 +31,7 @@ internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? Outp
                 "--size" => options with { Dataset = BenchDataset.Named(value) },
                 "--runs" => options with { Runs = ParseRuns(value) },
                 "--output" => options with { OutputPath = ParseOutputPath(value) },
+                "--only" => options with { Only = value },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }

@@ -85,6 +85,7 @@ internal static class ApiProblems
             RecordNotFoundException => StatusCodes.Status404NotFound,
             ForbiddenException => StatusCodes.Status403Forbidden,
             ConcurrencyConflictException or LikelyDuplicateException => StatusCodes.Status409Conflict,
+            Documents.PdfUnavailableException => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = error.Field is { } field

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,9 @@ using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
+using SalesHub.Web.Localization;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Quotes;
-using SalesHub.Web.Components.Shared;
 
 namespace SalesHub.Tests.Web.Components.Quotes;
 
@@ -140,7 +141,7 @@ public sealed class QuoteEditorPageTests : ComponentTest
             [new PricingLine(pumpQuantity, 1000m, 13m), new PricingLine(2m, 99.99m, 6m) { DiscountPercent = valveDiscountPercent }])
         { DiscountAmount = quoteDiscount });
 
-    private static string Money(decimal amount) => MoneyFormat.Format(amount, "¥");
+    private static string Money(decimal amount) => MoneyText.Format(amount, "¥", CultureInfo.CurrentCulture);
 
     private Task<int> ProductAsync(string sku, decimal price, decimal taxRate = 13m) =>
         _catalog.CreateAsync(Actor.For(_martin), new ProductDetails(sku, "Product " + sku, null, "Pumps", "台", price, 1m, taxRate));

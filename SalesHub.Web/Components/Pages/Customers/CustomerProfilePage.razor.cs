@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Web.Components.Shared;
+using SalesHub.Web.Localization;
 
 namespace SalesHub.Web.Components.Pages.Customers;
 
@@ -14,6 +16,7 @@ public partial class CustomerProfilePage
     private static readonly string[] WatchedTypes = [nameof(Customer), nameof(Tag), nameof(CustomerGrade)];
     private CustomerProfile? _profile;
     private bool _notFound;
+    private string _currency = "";
 
     // Goes up whenever the customer (or one of its parts) changed, so that the open tab reloads too.
     private int _revision;
@@ -31,6 +34,7 @@ public partial class CustomerProfilePage
         try
         {
             _profile = await Customers.GetAsync(await CurrentActor.GetAsync(), Id);
+            _currency = (await Company.GetAsync()).Details.CurrencySymbol;
             _notFound = false;
         }
         catch (RecordNotFoundException)
@@ -80,5 +84,5 @@ public partial class CustomerProfilePage
         $"{details.Province} {details.City}".Trim() is { Length: > 0 } region ? region : "—";
 
     /// <summary>Money with the company currency (CNY until the company settings make it configurable).</summary>
-    private static string FormatMoney(decimal amount) => MoneyFormat.Format(amount, "¥");
+    private string FormatMoney(decimal amount) => MoneyText.Format(amount, _currency, CultureInfo.CurrentCulture);
 }
