@@ -7,6 +7,9 @@ set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
+# TrueType fonts print PDFs faster than Noto's CFF outlines (docs/performance.md).
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || packages+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -qi "Liberation Sans" || packages+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 if [[ "${1:-}" == "--tests" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   packages+=(postgresql)

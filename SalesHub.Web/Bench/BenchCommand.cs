@@ -46,7 +46,16 @@ public static class BenchCommand
                 measurements.Add(await scenario.MeasureAsync(WarmUpRuns, options.Runs));
             }
 
-            BenchThroughput[] throughputs = options.Selects("pdf: downloads") ? [await documents.MeasureDownloadsAsync()] : [];
+            var throughputs = new List<BenchThroughput>();
+            if (options.Selects("pdf: downloads"))
+            {
+                throughputs.Add(await documents.MeasureDownloadsAsync());
+            }
+
+            if (options.Selects("pdf: new versions"))
+            {
+                throughputs.Add(await documents.MeasurePrintsAsync());
+            }
 
             Console.WriteLine();
             BenchReport.WriteTable(Console.Out, measurements);

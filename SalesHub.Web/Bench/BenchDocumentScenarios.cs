@@ -75,6 +75,35 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
         };
     }
 
+    /// <summary>
+    /// <see cref="ParallelDownloads"/> callers each edit their own draft and download it again for <see cref="DownloadPeriod"/>,
+    /// so that every download prints: what the printer itself keeps up with when nothing comes from the cache.
+    /// </summary>
+    public async Task<BenchThroughput> MeasurePrintsAsync()
+    {
+        var drafts = new List<(int Id, long Version)>();
+        for (var i = 0; i < ParallelDownloads; i++)
+        {
+            var id = await _quotes.CreateDraftAsync(_rep, _draft!);
+            drafts.Add((id, (await _quotes.GetAsync(_rep, id)).Quote.Version));
+        }
+
+        var printsBefore = _pdfs.Prints;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(drafts.Select(async draft =>
+        {
+            var (id, version) = draft;
+            for (var quantity = 1; Stopwatch.GetElapsedTime(started) < DownloadPeriod; quantity++)
+            {
+                await _quotes.UpdateDraftAsync(_rep, id, _draft! with { Lines = [_draft.Lines[0] with { Quantity = quantity }, .. _draft.Lines.Skip(1)] }, version++);
+                RequirePages((await _pdfs.GetAsync(_rep, id)).Content);
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var printed = _pdfs.Prints - printsBefore;
+        return new BenchThroughput($"pdf: new versions of {ParallelDownloads} 3-page drafts, {ParallelDownloads} in parallel", printed, elapsed) { Printed = printed };
+    }
+
     private async Task PrintNewVersionAsync()
     {
         var printsBefore = _pdfs.Prints;

@@ -142,7 +142,7 @@ public sealed class PdfPrinter : IAsyncDisposable
 
         // The template starts with a tiny default font and no CJK preference of its own.
         return "<div style=\"width:100%;margin:0 15mm;font-size:9px;color:#555;text-align:center;"
-            + "font-family:'Noto Sans CJK SC','Noto Sans CJK','WenQuanYi Micro Hei',sans-serif;\">" + text + "</div>";
+            + "font-family:'Liberation Sans',Arial,'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;\">" + text + "</div>";
     }
 
     private static async Task<byte[]> PrintWithAsync(DocumentBrowser browser, string html, string footerText)

@@ -24,7 +24,7 @@ internal sealed class PdfPrinterWarmUp(PdfPrinter printer, IOptions<PdfOptions> 
         catch (PdfUnavailableException ex)
         {
             logger.LogWarning(
-                "PDF printing is unavailable ({Code}): install Chromium (apt-get install chromium fonts-noto-cjk) or set {Setting}",
+                "PDF printing is unavailable ({Code}): install Chromium (apt-get install chromium fonts-wqy-microhei fonts-noto-cjk) or set {Setting}",
                 ex.Code, $"{PdfOptions.Section}:{nameof(PdfOptions.ChromiumPath)}");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -47,7 +47,7 @@ public sealed class QuotePdfApiTests(TestApp app) : IClassFixture<TestApp>
         var problem = await ApiProblem.AssertAsync(await client.GetAsync($"/api/v1/quotes/{id}/pdf"), HttpStatusCode.ServiceUnavailable);
 
         Assert.Equal("Pdf.ChromiumMissing", problem.GetProperty("code").GetString());
-        Assert.Contains("apt-get install chromium fonts-noto-cjk", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("apt-get install chromium fonts-wqy-microhei fonts-noto-cjk", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<(int Id, string Number)> CreateQuoteAsync()

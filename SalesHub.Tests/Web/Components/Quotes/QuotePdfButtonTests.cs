@@ -44,7 +44,7 @@ public sealed class QuotePdfButtonTests : ComponentTest, IClassFixture<PdfPrinte
 
         button.WaitForAssertion(() => Assert.Contains(
             Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message),
-            m => m?.Contains("apt-get install chromium fonts-noto-cjk", StringComparison.Ordinal) == true));
+            m => m?.Contains("apt-get install chromium fonts-wqy-microhei fonts-noto-cjk", StringComparison.Ordinal) == true));
         JSInterop.VerifyNotInvoke("saleshub.downloadFile");
     }
 
