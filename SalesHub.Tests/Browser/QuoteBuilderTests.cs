@@ -6,6 +6,7 @@ using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
+using SalesHub.Tests.Web.Documents;
 using static Microsoft.Playwright.Assertions;
 
 namespace SalesHub.Tests.Browser;
@@ -15,13 +16,14 @@ public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<Browse
     private QuoteBook Quotes => browser.App.Services.GetRequiredService<QuoteBook>();
 
     [Fact]
-    public Task ARepBuildsAQuoteWatchesTheTotalFollowTheQuantityAndSendsIt() => browser.RunAsync(nameof(ARepBuildsAQuoteWatchesTheTotalFollowTheQuantityAndSendsIt), async session =>
+    public Task ARepBuildsAQuoteWatchesTheTotalFollowTheQuantitySendsItAndDownloadsItsPdf() => browser.RunAsync(nameof(ARepBuildsAQuoteWatchesTheTotalFollowTheQuantitySendsItAndDownloadsItsPdf), async session =>
     {
-        var customer = await CustomerAsync("Adventure Works Cycles");
+        const string customerName = "宁波海天塑料制品有限公司";
+        var customer = await CustomerAsync(customerName);
         var page = await session.SignInAsync(DemoCompany.Rep1Email);
         await page.GotoAsync($"/quotes/new?customerId={customer}");
         await BrowserSession.WaitUntilInteractiveAsync(page);
-        await Expect(BrowserSession.Input(page, "quote-customer")).ToHaveValueAsync("Adventure Works Cycles");
+        await Expect(BrowserSession.Input(page, "quote-customer")).ToHaveValueAsync(customerName);
 
         await AddProductAsync(page, "VLV-BALL-DN50");
         await AddProductAsync(page, "INS-PG-100");
@@ -42,6 +44,13 @@ public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("Sent");
         await Expect(page.GetByTestId("quote-save")).ToHaveCountAsync(0);
         Assert.Equal(QuoteStatus.Sent, (await Quotes.GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id)).Quote.Status);
+
+        var screenTotal = (await page.GetByTestId("quote-total").TextContentAsync())!.Trim();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("quote-pdf-download").ClickAsync());
+        var pdf = string.Join('\n', await PdfText.PagesAsync(await File.ReadAllBytesAsync(await download.PathAsync())));
+        Assert.Equal($"{saved.Number}-v1.pdf", download.SuggestedFilename);
+        Assert.Contains(customerName, pdf);
+        Assert.Contains(screenTotal, pdf);
     });
 
     [Fact]
