@@ -83,6 +83,26 @@ public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Equal((QuoteStatus.Sent, "OK for this key account", 25m), (quote.Status, quote.ApprovalComment, quote.Lines[0].DiscountPercent));
     });
 
+    [Fact]
+    public Task OnAPhoneTheQuoteFitsTheScreenAndItsLinesCanBeChanged() => browser.RunAsync(nameof(OnAPhoneTheQuoteFitsTheScreenAndItsLinesCanBeChanged), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = await CustomerAsync("成都天府物流有限公司");
+        var products = (await browser.App.Services.GetRequiredService<ProductCatalog>().ListAsync(rita, new ProductQuery { Category = "水泵 Pumps", Active = true })).Items;
+        var id = await Quotes.CreateDraftAsync(rita, new QuoteDraft(customer, null, "zh-CN", [.. products.Select(p => new QuoteLineInput(p.Id, 1m))]));
+        var page = await session.SignInAsync(DemoCompany.Rep1Email, viewport: BrowserSession.Phone);
+        await page.GotoAsync($"/quotes/{id}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        var before = await page.GetByTestId("quote-total").TextContentAsync();
+
+        await BrowserSession.Input(page, "quote-line-quantity").FillAsync("3");
+
+        await Expect(page.GetByTestId("quote-total")).Not.ToHaveTextAsync(before!);
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The quote scrolls sideways on a phone ({width}px wide).");
+        await Expect(page.GetByTestId("quote-save")).ToBeInViewportAsync();
+    });
+
     private async Task<int> CustomerAsync(string name)
     {
         var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
