@@ -14,6 +14,7 @@ using SalesHub.Core.Security;
 using SalesHub.Web.Localization;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Quotes;
+using SalesHub.Web.Components.Pages.Quotes.Components;
 
 namespace SalesHub.Tests.Web.Components.Quotes;
 
@@ -35,6 +36,8 @@ public sealed class QuoteEditorPageTests : ComponentTest
         _settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
         _quotes = new QuoteBook(Database, _settings, Database.Clock);
         _catalog = new ProductCatalog(Database, new RecycleBin(Database));
+        // The PDF button has tests of its own (QuotePdfButtonTests): here it is left out.
+        ComponentFactories.AddStub<QuotePdfButton>();
         Services.AddSingleton(_settings);
         Services.AddSingleton(_quotes);
         Services.AddSingleton(_catalog);
