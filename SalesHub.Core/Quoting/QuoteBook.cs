@@ -105,6 +105,8 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.LinesRequired") { Field = "lines" };
         }
 
+        RequireStillValid(quote);
+
         var discount = EffectiveDiscountPercent(quote, quote.Reprice());
         if (company.RequiresApproval(actor.Role, discount))
         {
@@ -196,7 +198,9 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new InvalidOperationException($"Quote {id}'s stored totals differ from the pricing engine's.");
         }
 
-        return new QuoteView(quote, totals);
+        var leadsOwner = await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken);
+        var canEdit = actor.IsAdmin || quote.OwnerId == actor.UserId || leadsOwner;
+        return new QuoteView(quote, totals, canEdit, (actor.IsAdmin || leadsOwner) && quote.OwnerId != actor.UserId);
     }
 
     public async Task<Page<QuoteRow>> ListAsync(Actor actor, QuoteQuery query, CancellationToken cancellationToken = default)
@@ -210,6 +214,12 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         {
             var number = term.ToUpperInvariant();
             quotes = quotes.Where(q => q.SearchText.Contains(term) || q.Number.Contains(number));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Number))
+        {
+            var exact = query.Number.Trim().ToUpperInvariant();
+            quotes = quotes.Where(q => q.Number == exact);
         }
 
         if (query.Status is { } status)
@@ -281,17 +291,37 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         var text = TextRules.Required(comment, Quote.CommentMaxLength, "comment", "Quotes.CommentRequired");
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        // Nobody decides their own discount: a manager's quote goes to an administrator (see Supervisors).
+        if (quote.OwnerId == actor.UserId)
+        {
+            throw new DomainException("Quotes.OwnApproval") { Field = "status" };
+        }
+
         if (!actor.IsAdmin && !await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
 
         quote.RequireStatus(QuoteStatus.PendingApproval);
+        if (approve)
+        {
+            RequireStillValid(quote);
+        }
+
         (quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment) = (actor.UserId, clock.GetUtcNow(), text);
         quote.Status = approve ? QuoteStatus.Sent : QuoteStatus.Draft;
         quote.SentAt = approve ? clock.GetUtcNow() : quote.SentAt;
         NotificationInbox.Add(db, [quote.OwnerId], ApprovalMessage(quote, approve ? NotificationKind.QuoteApproved : NotificationKind.QuoteApprovalRejected));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A quote past its validity is neither sent, approved nor accepted, even before the expiry job marks it Expired.</summary>
+    private void RequireStillValid(Quote quote)
+    {
+        if (quote.ValidUntil < Today)
+        {
+            throw new DomainException("Quotes.ValidUntilPast") { Field = "validUntil" };
+        }
     }
 
     /// <summary>What the approver, or the owner once decided, is told: the quote's number and the decision's comment.</summary>
@@ -303,6 +333,11 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
         quote.RequireStatus(QuoteStatus.Sent);
+        if (outcome == QuoteStatus.Accepted)
+        {
+            RequireStillValid(quote);
+        }
+
         quote.Status = outcome;
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -28,6 +28,9 @@ public sealed record QuoteQuery
 {
     public string? Search { get; init; }
 
+    /// <summary>Every revision of one quote number, exactly.</summary>
+    public string? Number { get; init; }
+
     public QuoteStatus? Status { get; init; }
 
     public int? CustomerId { get; init; }
@@ -41,5 +44,9 @@ public sealed record QuoteQuery
     public int PageSize { get; init; } = 25;
 }
 
-/// <summary>A quote with its lines and the totals <see cref="QuotePricing"/> computes for them.</summary>
-public sealed record QuoteView(Quote Quote, QuoteTotals Totals);
+/// <summary>
+/// A quote with its lines and the totals <see cref="QuotePricing"/> computes for them, and what the
+/// viewer may do with it: change it (owner, the owner's manager, administrators), decide its discount
+/// (the owner's manager or an administrator, never the owner).
+/// </summary>
+public sealed record QuoteView(Quote Quote, QuoteTotals Totals, bool CanEdit, bool CanApprove);

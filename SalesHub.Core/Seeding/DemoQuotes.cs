@@ -41,10 +41,12 @@ internal static class DemoQuotes
         var users = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, cancellationToken);
         var customers = await db.Customers.IgnoreQueryFilters().Where(c => c.DeletedAt == null)
             .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        var products = await db.Products.Select(p => new { p.Id, p.Sku }).ToDictionaryAsync(p => p.Sku, p => p.Id, cancellationToken);
+        // Products an administrator deactivated or deleted before the quotes were seeded are left out.
+        var products = await db.Products.Where(p => p.IsActive).Select(p => new { p.Id, p.Sku }).ToDictionaryAsync(p => p.Sku, p => p.Id, cancellationToken);
         foreach (var demo in Quotes)
         {
-            if (!users.TryGetValue(demo.RepEmail, out var rep) || customers.FirstOrDefault(c => c.Name == demo.Customer) is not { } customer)
+            if (!users.TryGetValue(demo.RepEmail, out var rep) || customers.FirstOrDefault(c => c.Name == demo.Customer) is not { } customer
+                || !demo.Lines.All(l => products.ContainsKey(l.Sku)) || !products.ContainsKey("SRV-INSTALL"))
             {
                 continue;
             }

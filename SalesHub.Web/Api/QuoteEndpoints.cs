@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Errors;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 
@@ -32,7 +33,7 @@ public sealed record QuoteRequest(
     int? CustomerId,
     int? ContactId,
     string? Language,
-    IReadOnlyList<QuoteLineRequest>? Lines,
+    IReadOnlyList<QuoteLineRequest?>? Lines,
     decimal? DiscountPercent,
     decimal? DiscountAmount,
     string? Notes,
@@ -44,12 +45,14 @@ public sealed record QuoteRequest(
         RequiredField.Of(CustomerId, "customerId"),
         ContactId,
         Language ?? "",
-        (Lines ?? []).Select((line, i) => new QuoteLineInput(
-            RequiredField.Of(line.ProductId, $"lines[{i}].productId"),
-            RequiredField.Of(line.Quantity, $"lines[{i}].quantity"),
-            line.UnitPrice,
-            line.DiscountPercent ?? 0m,
-            line.DiscountAmount ?? 0m)).ToList(),
+        (Lines ?? []).Select((line, i) => line is null
+            ? throw new DomainException("Errors.Required") { Field = $"lines[{i}]" }
+            : new QuoteLineInput(
+                RequiredField.Of(line.ProductId, $"lines[{i}].productId"),
+                RequiredField.Of(line.Quantity, $"lines[{i}].quantity"),
+                line.UnitPrice,
+                line.DiscountPercent ?? 0m,
+                line.DiscountAmount ?? 0m)).ToList(),
         DiscountPercent ?? 0m,
         DiscountAmount ?? 0m,
         Notes,

@@ -136,13 +136,62 @@ public sealed class QuoteBookTests : IDisposable
         Assert.NotNull(pending.ApprovalRequestedAt);
 
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Quotes.ApproveAsync(Actor.For(_company.Sam), id, "ok", pending.Version));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Quotes.ApproveAsync(Rita, id, "ok", pending.Version));
+        Assert.Equal("Quotes.OwnApproval", (await Assert.ThrowsAsync<DomainException>(() => Quotes.ApproveAsync(Rita, id, "ok", pending.Version))).Code);
         var noComment = await Assert.ThrowsAsync<DomainException>(() => Quotes.ApproveAsync(Martin, id, " ", pending.Version));
         Assert.Equal(("Quotes.CommentRequired", "comment"), (noComment.Code, noComment.Field));
 
         await Quotes.ApproveAsync(Martin, id, "Key account, fine.", pending.Version);
         var sent = (await Quotes.GetAsync(Rita, id)).Quote;
         Assert.Equal((QuoteStatus.Sent, _company.Martin.Id, "Key account, fine."), (sent.Status, sent.ApprovalDecidedById, sent.ApprovalComment));
+    }
+
+    [Fact]
+    public async Task AManagersOwnOverLimitQuoteIsApprovedByAnAdministratorNotByTheManager()
+    {
+        var pump = await _company.AddProductAsync(listPrice: 1000m);
+        var id = await Quotes.CreateDraftAsync(Martin, _company.Draft(new QuoteLineInput(pump, 1m, UnitPrice: 600m)));
+        Assert.Equal(QuoteStatus.PendingApproval, await Quotes.SendAsync(Martin, id, 1));
+
+        var own = await Assert.ThrowsAsync<DomainException>(() => Quotes.ApproveAsync(Martin, id, "Fine by me", 2));
+        var view = await Quotes.GetAsync(Martin, id);
+        await Quotes.ApproveAsync(Actor.For(_company.Admin), id, "Strategic deal", 2);
+
+        Assert.Equal(("Quotes.OwnApproval", "status"), (own.Code, own.Field));
+        Assert.Equal((true, false), (view.CanEdit, view.CanApprove));
+        Assert.Equal(QuoteStatus.Sent, (await Quotes.GetAsync(Martin, id)).Quote.Status);
+    }
+
+    [Fact]
+    public async Task TheViewSaysWhoMayChangeAQuoteAndWhoMayDecideItsDiscount()
+    {
+        var pump = await _company.AddProductAsync();
+        var id = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)));
+
+        var ritas = await Quotes.GetAsync(Rita, id);
+        var martins = await Quotes.GetAsync(Martin, id);
+        var admins = await Quotes.GetAsync(Actor.For(_company.Admin), id);
+
+        Assert.Equal((true, false), (ritas.CanEdit, ritas.CanApprove));
+        Assert.Equal((true, true), (martins.CanEdit, martins.CanApprove));
+        Assert.Equal((true, true), (admins.CanEdit, admins.CanApprove));
+    }
+
+    [Fact]
+    public async Task AQuotePastItsValidityIsNeitherSentNorAcceptedBeforeTheExpiryJobRuns()
+    {
+        var pump = await _company.AddProductAsync();
+        var draft = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)) with { ValidUntil = _company.Today });
+        var sent = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)) with { ValidUntil = _company.Today });
+        await Quotes.SendAsync(Rita, sent, 1);
+        _company.Database.Clock.Advance(TimeSpan.FromDays(1));
+
+        var send = await Assert.ThrowsAsync<DomainException>(() => Quotes.SendAsync(Rita, draft, 1));
+        var accept = await Assert.ThrowsAsync<DomainException>(() => Quotes.AcceptAsync(Rita, sent, 2));
+        await Quotes.RejectAsync(Rita, sent, 2);
+
+        Assert.Equal(("Quotes.ValidUntilPast", "validUntil"), (send.Code, send.Field));
+        Assert.Equal("Quotes.ValidUntilPast", accept.Code);
+        Assert.Equal(QuoteStatus.Rejected, (await Quotes.GetAsync(Rita, sent)).Quote.Status);
     }
 
     [Fact]
@@ -293,6 +342,7 @@ public sealed class QuoteBookTests : IDisposable
         Assert.Equal([small], (await Quotes.ListAsync(Rita, new QuoteQuery { Search = "q2026-00001" })).Items.Select(q => q.Id));
         Assert.Equal([large, small], (await Quotes.ListAsync(Rita, new QuoteQuery { Sort = "-total" })).Items.Select(q => q.Id));
         Assert.Equal([small, large], (await Quotes.ListAsync(Rita, new QuoteQuery { Sort = "number" })).Items.Select(q => q.Id));
+        Assert.Equal([small], (await Quotes.ListAsync(Rita, new QuoteQuery { Number = "q2026-00001" })).Items.Select(q => q.Id));
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Quotes.ListAsync(Rita, new QuoteQuery { Sort = "cost" }));
         Assert.Equal(("Errors.InvalidSort", "sort"), (refusal.Code, refusal.Field));
     }

@@ -79,7 +79,8 @@ public sealed class QuoteApiTests(TestApp app) : IClassFixture<TestApp>
 
         var pending = await StepAsync(rep, id, "send", 1);
         Assert.Equal(("pendingApproval", 25m), (pending.GetProperty("status").GetString(), pending.GetProperty("approval").GetProperty("discountPercent").GetDecimal()));
-        await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/quotes/{id}/approve", new { version = 2, comment = "Fine by me" }), HttpStatusCode.Forbidden);
+        var own = await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/quotes/{id}/approve", new { version = 2, comment = "Fine by me" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Quotes.OwnApproval", own.GetProperty("code").GetString());
         var noComment = await ApiProblem.AssertAsync(await manager.PostAsJsonAsync($"/api/v1/quotes/{id}/approve", new { version = 2 }), HttpStatusCode.BadRequest);
         Assert.True(noComment.GetProperty("errors").TryGetProperty("comment", out _));
 
@@ -95,6 +96,7 @@ public sealed class QuoteApiTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("{\"language\":\"en\",\"discountPercent\":101,\"lines\":[{\"productId\":PUMP,\"quantity\":1}]}", "discountPercent")]
     [InlineData("{\"language\":\"en\",\"lines\":[{\"productId\":INACTIVE,\"quantity\":1}]}", "lines[0].productId")]
     [InlineData("{\"language\":\"en\",\"lines\":[{\"quantity\":1}]}", "lines[0].productId")]
+    [InlineData("{\"language\":\"en\",\"lines\":[null]}", "lines[0]")]
     [InlineData("{\"language\":\"fr\",\"lines\":[{\"productId\":PUMP,\"quantity\":1}]}", "language")]
     [InlineData("{\"language\":\"en\",\"validUntil\":\"2001-01-01\",\"lines\":[{\"productId\":PUMP,\"quantity\":1}]}", "validUntil")]
     public async Task BadInputIsRefusedNamingTheFieldAndSavesNothing(string body, string field)

@@ -19,14 +19,16 @@ public partial class QuoteEditorPage
 
     private async Task SendAsync()
     {
-        var id = _view is not null && !_dirty ? _view.Quote.Id : await SaveDraftAsync();
+        // Unchanged, the quote is sent as the page shows it; changed, as just saved from the page.
+        var shown = _view is not null && !_dirty ? _view.Quote : null;
+        var id = shown?.Id ?? await SaveDraftAsync();
         if (id is not { } quoteId)
         {
             return;
         }
 
         var status = QuoteStatus.Draft;
-        if (await RunAsync(async () => status = await Quotes.SendAsync(_actor, quoteId, (await Quotes.GetAsync(_actor, quoteId)).Quote.Version)))
+        if (await RunAsync(async () => status = await Quotes.SendAsync(_actor, quoteId, shown?.Version ?? (await Quotes.GetAsync(_actor, quoteId)).Quote.Version)))
         {
             Snackbar.Add(L[status == QuoteStatus.PendingApproval ? "Quotes.SentForApproval" : "Quotes.SentMessage"], Severity.Success);
         }

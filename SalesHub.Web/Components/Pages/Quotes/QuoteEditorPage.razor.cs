@@ -29,8 +29,6 @@ public partial class QuoteEditorPage
     private IReadOnlyList<ContactRow> _contacts = [];
     private FieldErrors _errors = default!;
     private string? _conflict;
-    private bool _canEdit;
-    private bool _canApprove;
     private bool _notFound;
     private bool _dirty;
     private bool _busy;
@@ -52,8 +50,6 @@ public partial class QuoteEditorPage
     [Inject]
     private CustomerContacts Contacts { get; set; } = default!;
 
-    [Inject]
-    private CustomerLookups Lookups { get; set; } = default!;
 
     [Inject]
     private CompanySettings Company { get; set; } = default!;
@@ -76,7 +72,7 @@ public partial class QuoteEditorPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    private bool Editable => _view is null || (_canEdit && _view.Quote.Status is QuoteStatus.Draft or QuoteStatus.PendingApproval);
+    private bool Editable => _view is null || (_view.CanEdit && _view.Quote.Status is QuoteStatus.Draft or QuoteStatus.PendingApproval);
 
     private string Currency => _company?.Details.CurrencySymbol ?? "";
 
@@ -126,10 +122,15 @@ public partial class QuoteEditorPage
 
         var quote = _view.Quote;
         _form = QuoteForm.From(quote);
-        var owners = await Lookups.OwnersAsync(_actor, includeInactive: true);
-        _canEdit = owners.Any(o => o.Id == quote.OwnerId);
-        _canApprove = _actor.IsAdmin || (_actor.IsManager && _canEdit);
-        _contacts = await Contacts.ListAsync(_actor, quote.CustomerId);
+        try
+        {
+            _contacts = await Contacts.ListAsync(_actor, quote.CustomerId);
+        }
+        catch (RecordNotFoundException)
+        {
+            // The quote is still the viewer's while its customer no longer is (transferred, deleted).
+            _contacts = [];
+        }
     }
 
     private QuoteForm NewForm()
