@@ -140,6 +140,13 @@ public sealed class Opportunity : BusinessRecord
         RefreshStaleAt();
     }
 
+    /// <summary>Demo data: the deal has been in its stage, without activity, since <paramref name="since"/>.</summary>
+    internal void Backdate(DateTimeOffset since)
+    {
+        (StageEnteredAt, LastActivityAt, StaleNotifiedAt) = (since, since, null);
+        RefreshStaleAt();
+    }
+
     /// <summary>The stage's stale limit changed: the deal's staleness counts against the new one.</summary>
     internal void RefreshStaleAt() =>
         StaleAt = Stage is { IsOpen: true, StaleAfterDays: { } days } ? LastActivityAt.AddDays(days) : null;
