@@ -9,6 +9,7 @@ using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Notifications;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -63,6 +64,8 @@ public static class DependencyInjection
         services.AddSingleton<QuoteBook>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<QuoteDocuments>();
+        services.AddSingleton<PipelineStages>();
+        services.AddSingleton<OpportunityBook>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

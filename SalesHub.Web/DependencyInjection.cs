@@ -13,6 +13,7 @@ using SalesHub.Web.Customers;
 using SalesHub.Web.Documents;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
+using SalesHub.Web.Pipeline;
 using SalesHub.Web.Quoting;
 using SalesHub.Web.Security;
 
@@ -56,6 +57,11 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<QuoteExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<QuoteExpiry>());
+        services.AddOptions<StaleDealAlertsOptions>().Bind(builder.Configuration.GetSection(StaleDealAlertsOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, $"{StaleDealAlertsOptions.Section}:{nameof(StaleDealAlertsOptions.Interval)} must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<StaleDealAlerts>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaleDealAlerts>());
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
         services.AddDataProtection()

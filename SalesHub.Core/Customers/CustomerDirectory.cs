@@ -5,6 +5,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
@@ -77,6 +78,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
                     .Where(s => s.RecordType == nameof(Customer) && s.RecordId == c.Id)
                     .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new UserChip(u.Id, u.DisplayName))
                     .ToList(),
+                OpenOpportunities = db.Opportunities.Count(o => o.CustomerId == c.Id && o.Stage!.Kind == PipelineStageKind.Open),
             })
             .AsSplitQuery() // as in ListAsync: tags and shares each in a query of their own
             .SingleOrDefaultAsync(cancellationToken)
@@ -92,7 +94,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
             profile.OwnerName ?? "",
             profile.Tags,
             profile.SharedWith,
-            new CustomerFigures(0m, 0, c.LastInteractionAt, null),
+            new CustomerFigures(0m, profile.OpenOpportunities, c.LastInteractionAt, null),
             canEdit,
             c.CreatedAt,
             c.UpdatedAt,
@@ -226,6 +228,12 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         await CustomerAccess.RequireAssignableOwnerAsync(db, actor, toUserId, cancellationToken);
         var customers = await db.Customers.Where(c => c.OwnerId == fromUserId).Where(CustomerAccess.Editable(db, actor)).ToListAsync(cancellationToken);
         customers.ForEach(c => c.AssignTo(toUserId));
+
+        // Their open deals go along, in the same save: a deal the actor may edit, of the departing owner.
+        var deals = await db.Opportunities.Where(o => o.OwnerId == fromUserId && o.Stage!.Kind == PipelineStageKind.Open)
+            .Where(o => actor.IsAdmin || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == o.OwnerId))))
+            .ToListAsync(cancellationToken);
+        deals.ForEach(o => o.AssignTo(toUserId));
         await db.SaveChangesAsync(cancellationToken);
         return customers.Count;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Customers;
@@ -62,6 +63,7 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
             customer.LastInteractionAt = interaction.OccurredAt;
         }
 
+        await OpportunityActivity.RecordAsync(db, customerId, interaction.OccurredAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return interaction.Id;
     }
@@ -73,6 +75,7 @@ public sealed class CustomerTimeline(IDbContextFactory<SalesHubDbContext> dbFact
         await RequireContactOfAsync(db, interaction.CustomerId, details.ContactId, cancellationToken);
         interaction.Describe(details);
         await RefreshLastInteractionAsync(db, interaction, removed: false, cancellationToken);
+        await OpportunityActivity.RecordAsync(db, interaction.CustomerId, interaction.OccurredAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

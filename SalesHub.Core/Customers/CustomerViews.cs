@@ -52,7 +52,7 @@ public sealed record CustomerRow(
     IReadOnlyList<TagChip> Tags,
     long Version);
 
-/// <summary>Key figures in a customer's header; revenue and deals stay zero until orders and opportunities record them.</summary>
+/// <summary>Key figures in a customer's header: revenue stays zero until orders record it; OpenOpportunities counts the deals in open stages the reader sees.</summary>
 public sealed record CustomerFigures(decimal LifetimeRevenue, int OpenOpportunities, DateTimeOffset? LastInteractionAt, string? NextTask);
 
 public sealed record UserChip(int Id, string DisplayName);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Seeding;
 
 namespace SalesHub.Core.Data;
@@ -32,6 +33,10 @@ public static class DatabaseInitializer
                 // Readers never wait for a writer, and a writer never waits for readers.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             }
+
+            // Configuration every installation needs, demo data or not.
+            db.Actor = Security.Actor.System;
+            await PipelineStages.SeedDefaultsAsync(db, cancellationToken);
         }
 
         if (options.SeedDemoData)

@@ -23,7 +23,9 @@ internal sealed class RecordSave(SalesHubDbContext db, DateTimeOffset now)
         nameof(ISoftDeletable.DeletedAt), nameof(ISoftDeletable.DeletedById),
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "AccessFailedCount",
         // Kept in step with the fields a user edits, which the history already shows.
-        "NormalizedName", "SearchText", "LastInteractionAt", "MobileDigits", "OfficePhoneDigits", "EmailKey",
+        "NormalizedName", "SearchText", "LastInteractionAt", "MobileDigits", "OfficePhoneDigits", "EmailKey", "WeightedAmount",
+        // A deal's activity clock moves with every interaction on its customer: bookkeeping, not an edit.
+        "LastActivityAt", "StaleAt", "StaleNotifiedAt", "StageEnteredAt",
     ];
 
     private readonly List<RecordChange> _changes = [];

@@ -6,6 +6,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Notifications;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -64,6 +65,12 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
 
     internal TimeProvider Clock => clock;
 

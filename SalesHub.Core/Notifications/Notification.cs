@@ -13,6 +13,9 @@ public enum NotificationKind
 
     /// <summary>The recipient's quote was turned down and is a draft again.</summary>
     QuoteApprovalRejected,
+
+    /// <summary>The recipient's deal has had no activity for longer than its stage allows.</summary>
+    OpportunityStale,
 }
 
 /// <summary>

@@ -37,6 +37,9 @@ public sealed class Quote : BusinessRecord
 
     public int? ContactId { get; internal set; }
 
+    /// <summary>The customer's deal the quote is for, when the rep says so.</summary>
+    public int? OpportunityId { get; internal set; }
+
     public string Language { get; internal set; } = "zh-CN";
 
     public QuoteStatus Status { get; internal set; } = QuoteStatus.Draft;

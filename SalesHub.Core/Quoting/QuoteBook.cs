@@ -146,6 +146,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             Revision = old.Revision + 1,
             PreviousRevisionId = old.Id,
             ContactId = old.ContactId,
+            OpportunityId = old.OpportunityId,
             Language = old.Language,
             ValidUntil = old.ValidUntil < Today ? Today.AddDays((await settings.GetAsync(cancellationToken)).Details.QuoteValidityDays) : old.ValidUntil,
             Notes = old.Notes,
@@ -358,6 +359,11 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.UnknownContact") { Field = "contactId" };
         }
 
+        if (draft.OpportunityId is { } opportunityId && !await db.Opportunities.AnyAsync(o => o.Id == opportunityId && o.CustomerId == draft.CustomerId, cancellationToken))
+        {
+            throw new DomainException("Quotes.UnknownOpportunity") { Field = "opportunityId" };
+        }
+
         var validUntil = draft.ValidUntil ?? defaultValidUntil;
         if (validUntil < Today)
         {
@@ -370,7 +376,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         var lines = draft.Lines.Select((input, i) => Line(quote, input, i, products, prices)).ToList();
 
         quote.AddressTo(draft.CustomerId, customerName);
-        (quote.ContactId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.Language, validUntil);
+        (quote.ContactId, quote.OpportunityId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.OpportunityId, draft.Language, validUntil);
         quote.Notes = TextRules.Optional(draft.Notes, Quote.NotesMaxLength, "notes");
         quote.Terms = TextRules.Optional(draft.Terms ?? quote.Terms, Quote.TermsMaxLength, "terms");
         (quote.DiscountPercent, quote.DiscountAmount) = (draft.DiscountPercent, draft.DiscountAmount);

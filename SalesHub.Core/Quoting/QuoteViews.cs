@@ -3,7 +3,10 @@ namespace SalesHub.Core.Quoting;
 /// <summary>A line as the rep enters it: the product, how many, and optionally its price and discounts (the customer's starting price otherwise).</summary>
 public sealed record QuoteLineInput(int ProductId, decimal Quantity, decimal? UnitPrice = null, decimal DiscountPercent = 0m, decimal DiscountAmount = 0m);
 
-/// <summary>What a draft quote says. <see cref="ValidUntil"/> defaults to today plus the company's validity days.</summary>
+/// <summary>
+/// What a draft quote says. <see cref="ValidUntil"/> defaults to today plus the company's validity days;
+/// <see cref="OpportunityId"/>, when given, is a deal of the same customer the actor sees.
+/// </summary>
 public sealed record QuoteDraft(
     int CustomerId,
     int? ContactId,
@@ -13,7 +16,8 @@ public sealed record QuoteDraft(
     decimal DiscountAmount = 0m,
     string? Notes = null,
     DateOnly? ValidUntil = null,
-    string? Terms = null);
+    string? Terms = null,
+    int? OpportunityId = null);
 
 /// <summary>A quote in lists, with its stored totals.</summary>
 public sealed record QuoteRow(

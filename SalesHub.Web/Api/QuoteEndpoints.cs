@@ -39,7 +39,8 @@ public sealed record QuoteRequest(
     string? Notes,
     DateOnly? ValidUntil,
     string? Terms,
-    long? Version)
+    long? Version,
+    int? OpportunityId = null)
 {
     public QuoteDraft ToDraft() => new(
         RequiredField.Of(CustomerId, "customerId"),
@@ -57,7 +58,8 @@ public sealed record QuoteRequest(
         DiscountAmount ?? 0m,
         Notes,
         ValidUntil,
-        Terms);
+        Terms,
+        OpportunityId);
 }
 
 /// <summary>A step in a quote's life, based on the version last read; approvals carry the manager's comment.</summary>
@@ -82,6 +84,7 @@ public sealed record QuoteResource(
     int CustomerId,
     string CustomerName,
     int? ContactId,
+    int? OpportunityId,
     int OwnerId,
     string Language,
     QuoteStatus Status,
@@ -110,7 +113,7 @@ public sealed record QuoteResource(
             ? null
             : new QuoteApprovalResource(quote.ApprovalDiscountPercent, quote.ApprovalRequestedAt, quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment);
         return new QuoteResource(
-            quote.Id, quote.Number, quote.Revision, quote.PreviousRevisionId, quote.CustomerId, quote.CustomerName, quote.ContactId, quote.OwnerId,
+            quote.Id, quote.Number, quote.Revision, quote.PreviousRevisionId, quote.CustomerId, quote.CustomerName, quote.ContactId, quote.OpportunityId, quote.OwnerId,
             quote.Language, quote.Status, quote.ValidUntil, quote.Notes, quote.Terms, quote.PricesIncludeTax, quote.TaxRounding,
             quote.DiscountPercent, quote.DiscountAmount, lines,
             new QuoteTotalsResource(totals.Subtotal, totals.LineDiscounts, totals.QuoteDiscount, totals.Untaxed, totals.Taxes, totals.Tax, totals.Total),

@@ -33,6 +33,7 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         builder.Property(q => q.Total).HasMoneyConversion();
         builder.HasIndex(q => new { q.Number, q.Revision }).IsUnique();
         builder.HasIndex(q => q.CustomerId);
+        builder.HasIndex(q => q.OpportunityId);
         builder.HasIndex(q => new { q.Status, q.ValidUntil });
         builder.HasIndex(q => q.UpdatedAt);
         builder.HasOne<Quote>().WithMany().HasForeignKey(q => q.PreviousRevisionId).OnDelete(DeleteBehavior.Restrict);

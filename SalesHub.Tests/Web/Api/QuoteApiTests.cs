@@ -163,6 +163,25 @@ public sealed class QuoteApiTests(TestApp app) : IClassFixture<TestApp>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    [Fact]
+    public async Task AQuoteNamesOnlyADealOfItsOwnCustomer()
+    {
+        var (rep, customer, _) = await RepWithCustomerAsync();
+        var (_, other, _) = await RepWithCustomerAsync();
+        var (pump, _) = await ProductsAsync();
+        var stage = (await rep.GetFromJsonAsync<JsonElement>("/api/v1/pipeline/stages"))[0].GetProperty("id").GetInt32();
+        var deal = await rep.PostAsJsonAsync("/api/v1/opportunities", new { customerId = other, name = "Pumps", amount = 10m, expectedCloseDate = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"), stageId = stage });
+        var dealId = (await deal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var refused = await ApiProblem.AssertAsync(
+            await rep.PostAsJsonAsync("/api/v1/quotes", new { customerId = customer, language = "en", opportunityId = dealId, lines = new[] { new { productId = pump, quantity = 1m } } }),
+            HttpStatusCode.BadRequest);
+        var created = await rep.PostAsJsonAsync("/api/v1/quotes", new { customerId = other, language = "en", opportunityId = dealId, lines = new[] { new { productId = pump, quantity = 1m } } });
+
+        Assert.True(refused.GetProperty("errors").TryGetProperty("opportunityId", out _));
+        Assert.Equal(dealId, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("opportunityId").GetInt32());
+    }
+
     private async Task<(HttpClient Rep, int Customer, string Name)> RepWithCustomerAsync()
     {
         var rep = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);

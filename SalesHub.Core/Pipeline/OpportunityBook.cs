@@ -1,0 +1,358 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Notifications;
+using SalesHub.Core.Records;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Pipeline;
+
+/// <summary>
+/// Creates, edits, moves, deletes and lists deals, and draws the board. Who sees a deal is the records'
+/// visibility (owner, team manager, admin, shares); who changes it is its owner, the owner's team manager
+/// or an administrator. An edit and a move run the same stage rules (<see cref="Opportunity.EnterStage"/>);
+/// each change is one unit of work, so a refused input saves nothing.
+/// </summary>
+public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFactory, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Cards a board column shows before "load more".</summary>
+    public const int CardsPerColumn = 50;
+
+    private const int StaleBatch = 200;
+
+    private static readonly ListSort<Opportunity> Sorting = new(
+        new Dictionary<string, Expression<Func<Opportunity, object?>>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["name"] = o => o.Name,
+            ["customer"] = o => o.CustomerName,
+            ["amount"] = o => o.Amount,
+            ["weightedAmount"] = o => o.WeightedAmount,
+            ["expectedCloseDate"] = o => o.ExpectedCloseDate,
+            ["stage"] = o => o.Stage!.SortOrder,
+            ["probability"] = o => o.Probability,
+            ["lastActivityAt"] = o => o.LastActivityAt,
+            ["updatedAt"] = o => o.UpdatedAt,
+        },
+        deals => deals.OrderBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id));
+
+    public async Task<Page<OpportunityRow>> ListAsync(Actor actor, OpportunityQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        actor.RequireSignedIn();
+        Paging.Require(query.Page, query.PageSize, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deals = Filtered(db, query);
+        var total = await deals.CountAsync(cancellationToken);
+        var items = await Rows(db, Sorting.Apply(deals, query.Sort).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
+            .ToListAsync(cancellationToken);
+        return new Page<OpportunityRow>(items, total);
+    }
+
+    /// <summary>
+    /// The board: a column per open stage with the count, amount and weighted amount of every deal the
+    /// filters keep (summed in SQL), and the first <paramref name="cardsPerColumn"/> cards of each in the query's order.
+    /// </summary>
+    public async Task<Board> BoardAsync(Actor actor, OpportunityQuery query, int cardsPerColumn = CardsPerColumn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        actor.RequireSignedIn();
+        Paging.Require(1, cardsPerColumn, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var stages = await db.PipelineStages.AsNoTracking().Where(s => s.Kind == PipelineStageKind.Open)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        var deals = Filtered(db, query with { StageId = null, Open = true });
+        var totals = await deals.GroupBy(o => o.StageId)
+            .Select(g => new { StageId = g.Key, Count = g.Count(), Amount = g.Sum(o => o.Amount), Weighted = g.Sum(o => o.WeightedAmount) })
+            .ToDictionaryAsync(t => t.StageId, cancellationToken);
+        var columns = new List<BoardColumn>(stages.Count);
+        foreach (var stageId in stages)
+        {
+            var cards = totals.ContainsKey(stageId)
+                ? await Rows(db, Sorting.Apply(deals.Where(o => o.StageId == stageId), query.Sort).Take(cardsPerColumn)).ToListAsync(cancellationToken)
+                : [];
+            var sums = totals.GetValueOrDefault(stageId);
+            columns.Add(new BoardColumn(stageId, sums?.Count ?? 0, sums?.Amount ?? 0m, sums?.Weighted ?? 0m, cards));
+        }
+
+        return new Board(columns);
+    }
+
+    /// <summary>More cards of one board column ("load more"), after the <paramref name="skip"/> already shown.</summary>
+    public async Task<IReadOnlyList<OpportunityRow>> ColumnAsync(
+        Actor actor, OpportunityQuery query, int stageId, int skip, int take = CardsPerColumn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        actor.RequireSignedIn();
+        if (skip < 0)
+        {
+            throw new DomainException("Errors.InvalidPage") { Field = "skip" };
+        }
+
+        Paging.Require(1, take, MaxPageSize);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deals = Filtered(db, query with { StageId = stageId });
+        return await Rows(db, Sorting.Apply(deals, query.Sort).Skip(skip).Take(take)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<OpportunityView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var now = clock.GetUtcNow();
+        var view = await db.Opportunities.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new OpportunityView(
+                o.Id, o.CustomerId, o.CustomerName, o.Name, o.Amount, o.WeightedAmount, o.ExpectedCloseDate, o.StageId, o.Stage!.Kind,
+                o.Probability, o.Competitor, o.NextStep, o.LostReason, o.OwnerId,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                o.StageEnteredAt, o.LastActivityAt, o.StaleAt != null && o.StaleAt <= now, false, o.CreatedAt, o.UpdatedAt, o.Version))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Opportunity), id);
+        return view with { CanEdit = await MayEditAsync(db, actor, view.OwnerId, cancellationToken) };
+    }
+
+    /// <summary>A deal's stage changes, oldest first.</summary>
+    public async Task<IReadOnlyList<StageChangeRow>> HistoryAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        if (!await db.Opportunities.AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            throw new RecordNotFoundException(nameof(Opportunity), id);
+        }
+
+        return await db.OpportunityStageChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id)
+            .Select(c => new StageChangeRow(c.Id, c.FromStageId, c.ToStageId, c.ChangedAt, c.ChangedById,
+                db.Users.Where(u => u.Id == c.ChangedById).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The customer's deals in open stages the actor sees, for the quote builder's choice.</summary>
+    public async Task<IReadOnlyList<OpportunityChip>> OpenForCustomerAsync(Actor actor, int customerId, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.Opportunities.AsNoTracking()
+            .Where(o => o.CustomerId == customerId && o.Stage!.Kind == PipelineStageKind.Open)
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new OpportunityChip(o.Id, o.Name, o.Amount))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CreateAsync(Actor actor, OpportunityDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        actor.RequireSignedIn();
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deal = new Opportunity();
+        var ownerId = draft.OwnerId ?? actor.UserId ?? throw new DomainException("Records.OwnerRequired") { Field = "ownerId" };
+        if (ownerId != actor.UserId)
+        {
+            await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
+        }
+
+        deal.AssignTo(ownerId);
+        await DescribeAsync(db, deal, draft, now, cancellationToken);
+        db.Opportunities.Add(deal);
+        await db.SaveChangesAsync(cancellationToken);
+        return deal.Id;
+    }
+
+    /// <summary>Saves the edit form, based on the version it read; a changed stage is a move with the same rules.</summary>
+    public async Task UpdateAsync(Actor actor, int id, OpportunityDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deal = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        if (draft.OwnerId is { } ownerId && ownerId != deal.OwnerId)
+        {
+            await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
+            deal.AssignTo(ownerId);
+        }
+
+        var now = clock.GetUtcNow();
+        await DescribeAsync(db, deal, draft, now, cancellationToken);
+        deal.RecordActivity(now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A board move (a drag, a card's menu, the API): only the stage, with the edit form's rules.</summary>
+    public async Task MoveAsync(Actor actor, int id, OpportunityMove move, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deal = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        var stage = await StageAsync(db, move.StageId, cancellationToken);
+        var reason = move.LostReason ?? (stage.Id == deal.StageId ? deal.LostReason : null);
+        if (deal.EnterStage(stage, move.Probability, reason, move.Reopen, clock.GetUtcNow(), actor.UserId) is { } change)
+        {
+            db.OpportunityStageChanges.Add(change);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a deal to the recycle bin.</summary>
+    public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deal = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        db.Opportunities.Remove(deal);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deal = await RecycleBin.Deleted<Opportunity>(db).SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Opportunity), id);
+        if (!await MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        (deal.DeletedAt, deal.DeletedById) = (null, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells each owner of a deal that turned stale since the last round, once per staleness (activity
+    /// starts a new one); the deals' own rows say what is due. Returns how many owners were told.
+    /// </summary>
+    public async Task<int> NotifyStaleAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var told = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateForAsync(Actor.System);
+            var due = await db.Opportunities
+                .Where(o => o.StaleAt != null && o.StaleAt <= now && o.StaleNotifiedAt == null)
+                .OrderBy(o => o.StaleAt).ThenBy(o => o.Id)
+                .Take(StaleBatch)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return told;
+            }
+
+            foreach (var deal in due)
+            {
+                NotificationInbox.Add(db, [deal.OwnerId], new NotificationMessage(
+                    NotificationKind.OpportunityStale, nameof(Opportunity), deal.Id, deal.Name, null, $"/opportunities/{deal.Id}"));
+                deal.StaleNotifiedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            told += due.Count;
+        }
+    }
+
+    private IQueryable<Opportunity> Filtered(SalesHubDbContext db, OpportunityQuery query)
+    {
+        if (query.MinAmount is { } min && query.MaxAmount is { } max && min > max)
+        {
+            throw new DomainException("Opportunities.InvalidAmountRange") { Field = "maxAmount" };
+        }
+
+        if (query.CloseFrom is { } from && query.CloseTo is { } to && from > to)
+        {
+            throw new DomainException("Opportunities.InvalidClosePeriod") { Field = "closeTo" };
+        }
+
+        var deals = db.Opportunities.AsNoTracking();
+        if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
+        {
+            deals = deals.Where(o => o.SearchText.Contains(term));
+        }
+
+        if (query.OwnerId is { } ownerId)
+        {
+            deals = deals.Where(o => o.OwnerId == ownerId);
+        }
+
+        if (query.TeamId is { } teamId)
+        {
+            deals = deals.Where(o => db.Users.Any(u => u.Id == o.OwnerId && u.TeamId == teamId));
+        }
+
+        if (query.StageId is { } stageId)
+        {
+            deals = deals.Where(o => o.StageId == stageId);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            deals = deals.Where(o => o.CustomerId == customerId);
+        }
+
+        if (query.Open is { } open)
+        {
+            deals = open ? deals.Where(o => o.Stage!.Kind == PipelineStageKind.Open) : deals.Where(o => o.Stage!.Kind != PipelineStageKind.Open);
+        }
+
+        deals = query.CloseFrom is { } start ? deals.Where(o => o.ExpectedCloseDate >= start) : deals;
+        deals = query.CloseTo is { } end ? deals.Where(o => o.ExpectedCloseDate <= end) : deals;
+        deals = query.MinAmount is { } least ? deals.Where(o => o.Amount >= least) : deals;
+        return query.MaxAmount is { } most ? deals.Where(o => o.Amount <= most) : deals;
+    }
+
+    private IQueryable<OpportunityRow> Rows(SalesHubDbContext db, IQueryable<Opportunity> deals)
+    {
+        var now = clock.GetUtcNow();
+        return deals.Select(o => new OpportunityRow(
+            o.Id, o.Name, o.CustomerId, o.CustomerName, o.OwnerId,
+            db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            o.StageId, o.Amount, o.WeightedAmount, o.Probability, o.ExpectedCloseDate, o.StageEnteredAt, o.LastActivityAt,
+            o.StaleAt != null && o.StaleAt <= now, o.UpdatedAt, o.Version));
+    }
+
+    /// <summary>The draft's customer (one the actor sees), fields and stage, through the stage rules.</summary>
+    private static async Task DescribeAsync(SalesHubDbContext db, Opportunity deal, OpportunityDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (draft.CustomerId != deal.CustomerId || deal.Id == 0)
+        {
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == draft.CustomerId)
+                .Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("Opportunities.UnknownCustomer") { Field = "customerId" };
+            deal.AddressTo(customer.Id, customer.Name);
+        }
+
+        deal.Describe(draft.Fields, DateOnly.FromDateTime(now.UtcDateTime));
+        var stage = await StageAsync(db, draft.StageId, cancellationToken);
+        if (deal.EnterStage(stage, draft.Probability, draft.LostReason, draft.Reopen, now, db.Actor.UserId) is { } change)
+        {
+            db.OpportunityStageChanges.Add(change);
+        }
+    }
+
+    private static async Task<PipelineStage> StageAsync(SalesHubDbContext db, int stageId, CancellationToken cancellationToken) =>
+        await db.PipelineStages.SingleOrDefaultAsync(s => s.Id == stageId, cancellationToken)
+        ?? throw new DomainException("Opportunities.UnknownStage") { Field = "stageId" };
+
+    /// <summary>Loads a deal with its stage that the actor may change, expecting <paramref name="expectedVersion"/>.</summary>
+    private static async Task<Opportunity> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        actor.RequireSignedIn();
+        var deal = await db.Opportunities.Include(o => o.Stage).SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Opportunity), id);
+        if (!await MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        db.Entry(deal).Property(o => o.Version).OriginalValue = expectedVersion;
+        return deal;
+    }
+
+    /// <summary>Its owner, a manager of a team the owner belongs to, or an administrator.</summary>
+    private static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
+        actor.IsAdmin || ownerId == actor.UserId
+        || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken));
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Pipeline;
+
+/// <summary>
+/// The ordered stages of the pipeline. Everybody signed in reads them; administrators add, change,
+/// reorder and delete them. A stage that holds deals (deleted ones included) cannot be deleted.
+/// </summary>
+public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactory)
+{
+    /// <summary>The stages a new installation starts with (初步接触 … 输单), in order.</summary>
+    public static IReadOnlyList<PipelineStageDetails> Defaults { get; } =
+    [
+        new("Initial contact", "初步接触", 10, PipelineStageKind.Open, 14),
+        new("Needs analysis", "需求分析", 20, PipelineStageKind.Open, 14),
+        new("Demo", "方案演示", 40, PipelineStageKind.Open, 10),
+        new("Proposal", "报价", 60, PipelineStageKind.Open, 10),
+        new("Negotiation", "谈判", 80, PipelineStageKind.Open, 7),
+        new("Won", "赢单", 100, PipelineStageKind.Won, null),
+        new("Lost", "输单", 0, PipelineStageKind.Lost, null),
+    ];
+
+    /// <summary>Adds the default stages when there are none; run at start-up after the migrations, whatever the data.</summary>
+    public static async Task SeedDefaultsAsync(SalesHubDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (await db.PipelineStages.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        for (var i = 0; i < Defaults.Count; i++)
+        {
+            var stage = new PipelineStage { SortOrder = i + 1 };
+            stage.Describe(Defaults[i]);
+            db.PipelineStages.Add(stage);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PipelineStageRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await db.PipelineStages.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new PipelineStageRow(
+                s.Id, s.NameEn, s.NameZh, s.SortOrder, s.DefaultProbability, s.Kind, s.StaleAfterDays,
+                db.Opportunities.IgnoreQueryFilters().Count(o => o.StageId == s.Id), s.Version))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a stage after the existing ones.</summary>
+    public async Task<int> CreateAsync(Actor actor, PipelineStageDetails details, CancellationToken cancellationToken = default)
+    {
+        actor.RequireAdmin();
+        var stage = new PipelineStage();
+        stage.Describe(details);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        stage.SortOrder = (await db.PipelineStages.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0) + 1;
+        db.PipelineStages.Add(stage);
+        await db.SaveChangesAsync(cancellationToken);
+        return stage.Id;
+    }
+
+    /// <summary>
+    /// Changes a stage. Its deals keep their probabilities; a new stale limit applies to its open deals at
+    /// once. A stage holding deals keeps its kind: turning open deals into won ones is a move, not a setting.
+    /// </summary>
+    public async Task UpdateAsync(Actor actor, int id, PipelineStageDetails details, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        actor.RequireAdmin();
+        ArgumentNullException.ThrowIfNull(details);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
+        if (details.Kind != stage.Kind && await InUseAsync(db, id, cancellationToken))
+        {
+            throw new DomainException("PipelineStages.KindInUse") { Field = "kind" };
+        }
+
+        var staleAfter = stage.StaleAfterDays;
+        stage.Describe(details);
+        if (stage.StaleAfterDays != staleAfter)
+        {
+            var deals = await db.Opportunities.IgnoreQueryFilters().Where(o => o.StageId == id).ToListAsync(cancellationToken);
+            deals.ForEach(o => o.RefreshStaleAt());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        actor.RequireAdmin();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
+        if (await InUseAsync(db, id, cancellationToken))
+        {
+            throw new DomainException("PipelineStages.InUse") { Field = "stageId" };
+        }
+
+        db.PipelineStages.Remove(stage);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Puts the stages in the order given, which must name each stage once.</summary>
+    public async Task ReorderAsync(Actor actor, IReadOnlyList<int> orderedIds, CancellationToken cancellationToken = default)
+    {
+        actor.RequireAdmin();
+        ArgumentNullException.ThrowIfNull(orderedIds);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var stages = await db.PipelineStages.ToListAsync(cancellationToken);
+        if (orderedIds.Count != stages.Count || orderedIds.Distinct().Count() != stages.Count || stages.Any(s => !orderedIds.Contains(s.Id)))
+        {
+            throw new DomainException("PipelineStages.InvalidOrder") { Field = "stageIds" };
+        }
+
+        foreach (var stage in stages)
+        {
+            stage.SortOrder = orderedIds.ToList().IndexOf(stage.Id) + 1;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<PipelineStage> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var stage = await db.PipelineStages.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(PipelineStage), id);
+        db.Entry(stage).Property(s => s.Version).OriginalValue = expectedVersion;
+        return stage;
+    }
+
+    // Deleted deals count: restoring one must find its stage; so does the stage history.
+    private static async Task<bool> InUseAsync(SalesHubDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Opportunities.IgnoreQueryFilters().AnyAsync(o => o.StageId == id, cancellationToken)
+        || await db.OpportunityStageChanges.AnyAsync(c => c.FromStageId == id || c.ToStageId == id, cancellationToken);
+}
