@@ -8,6 +8,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
+using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -63,6 +64,9 @@ public static class DependencyInjection
         services.AddSingleton<QuoteBook>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<QuoteDocuments>();
+        services.AddSingleton<LeadBook>();
+        services.AddSingleton<LeadRouting>();
+        services.AddSingleton<LeadConversion>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
