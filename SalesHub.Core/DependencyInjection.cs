@@ -8,6 +8,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
+using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
@@ -66,6 +67,9 @@ public static class DependencyInjection
         services.AddSingleton<QuoteDocuments>();
         services.AddSingleton<PipelineStages>();
         services.AddSingleton<OpportunityBook>();
+        services.AddSingleton<LeadBook>();
+        services.AddSingleton<LeadRouting>();
+        services.AddSingleton<LeadConversion>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -112,7 +112,7 @@ public sealed class DuplicateDetection(IDbContextFactory<SalesHubDbContext> dbFa
             .Select(c => new CustomerChip(c.Id, c.Name, db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "", c.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-    private static async Task<IReadOnlyList<DuplicateMatch>> FindAsync(SalesHubDbContext db, DuplicateCandidate candidate, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<DuplicateMatch>> FindAsync(SalesHubDbContext db, DuplicateCandidate candidate, CancellationToken cancellationToken)
     {
         var (name, phones, emails, exceptId) = candidate;
         var everyone = db.Customers.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter]);

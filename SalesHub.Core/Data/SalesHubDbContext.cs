@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
@@ -71,6 +73,12 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<LeadAssignmentSettings> LeadAssignmentSettings => Set<LeadAssignmentSettings>();
+
+    public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
 
     internal TimeProvider Clock => clock;
 
@@ -150,6 +158,7 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
             }
 
             var configure = typeof(BusinessRecord).IsAssignableFrom(entityType.ClrType) ? nameof(ConfigureBusinessRecord)
+                : typeof(PooledRecord).IsAssignableFrom(entityType.ClrType) ? nameof(ConfigurePooledRecord)
                 : typeof(CustomerPart).IsAssignableFrom(entityType.ClrType) ? nameof(ConfigureCustomerPart)
                 : null;
             if (configure is not null)
@@ -175,14 +184,34 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
         where T : BusinessRecord
     {
         var recordType = typeof(T).Name;
-        var entity = builder.Entity<T>();
-        entity.HasIndex(e => e.OwnerId);
-        entity.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        entity.HasQueryFilter(RecycleBinFilter, e => e.DeletedAt == null);
-        entity.HasQueryFilter(VisibilityFilter, e =>
+        ConfigureOwnedRecord<T>(builder).HasQueryFilter(VisibilityFilter, e =>
             ActorIsAdmin
             || e.OwnerId == ActorUserId
             || (ActorIsManager && Set<Team>().Any(t => t.ManagerId == ActorUserId && t.Members.Any(m => m.Id == e.OwnerId)))
             || Set<RecordShare>().Any(s => s.RecordType == recordType && s.RecordId == e.Id && s.UserId == ActorUserId));
+    }
+
+    /// <summary>As a business record, and besides: an unowned record (in the pool) is visible to every signed-in user.</summary>
+    private void ConfigurePooledRecord<T>(ModelBuilder builder)
+        where T : PooledRecord
+    {
+        var recordType = typeof(T).Name;
+        ConfigureOwnedRecord<T>(builder).HasQueryFilter(VisibilityFilter, e =>
+            ActorIsAdmin
+            || (e.OwnerId == null && ActorUserId != null)
+            || (e.OwnerId != null && e.OwnerId == ActorUserId) // in C#, and so in EF's SQL, null == null: nobody would own the pool
+            || (ActorIsManager && Set<Team>().Any(t => t.ManagerId == ActorUserId && t.Members.Any(m => m.Id == e.OwnerId)))
+            || Set<RecordShare>().Any(s => s.RecordType == recordType && s.RecordId == e.Id && s.UserId == ActorUserId));
+    }
+
+    /// <summary>What records with an owner share: the owner's index and key, and the recycle bin.</summary>
+    private static EntityTypeBuilder<T> ConfigureOwnedRecord<T>(ModelBuilder builder)
+        where T : TrackedRecord
+    {
+        var entity = builder.Entity<T>();
+        entity.HasIndex(nameof(BusinessRecord.OwnerId));
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(nameof(BusinessRecord.OwnerId)).OnDelete(DeleteBehavior.Restrict);
+        entity.HasQueryFilter(RecycleBinFilter, e => e.DeletedAt == null);
+        return entity;
     }
 }

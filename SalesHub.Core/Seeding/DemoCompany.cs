@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Data;
+using SalesHub.Core.Leads;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
@@ -11,8 +12,8 @@ namespace SalesHub.Core.Seeding;
 /// <summary>
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
-/// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its quotes (<see cref="DemoQuotes"/>)
-/// and its deals (<see cref="DemoOpportunities"/>).
+/// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its quotes (<see cref="DemoQuotes"/>),
+/// its deals (<see cref="DemoOpportunities"/>) and leads (<see cref="DemoLeads"/>).
 /// </summary>
 public static class DemoCompany
 {
@@ -40,6 +41,7 @@ public static class DemoCompany
         await DemoProducts.SeedAsync(db, cancellationToken);
         await DemoQuotes.SeedAsync(db, scopedServices.GetRequiredService<QuoteBook>(), cancellationToken);
         await DemoOpportunities.SeedAsync(db, scopedServices.GetRequiredService<OpportunityBook>(), cancellationToken);
+        await DemoLeads.SeedAsync(db, scopedServices.GetRequiredService<LeadBook>(), scopedServices.GetRequiredService<LeadConversion>(), cancellationToken);
     }
 
     private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@ internal static class ApiProblems
         {
             RecordNotFoundException => StatusCodes.Status404NotFound,
             ForbiddenException => StatusCodes.Status403Forbidden,
-            ConcurrencyConflictException or LikelyDuplicateException => StatusCodes.Status409Conflict,
+            ConcurrencyConflictException or LikelyDuplicateException or Core.Leads.LikelyDuplicateLeadException => StatusCodes.Status409Conflict,
             Documents.PdfUnavailableException => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
@@ -97,6 +97,11 @@ internal static class ApiProblems
         if (error is LikelyDuplicateException duplicate)
         {
             problem.Extensions["duplicates"] = duplicate.Matches;
+        }
+        else if (error is Core.Leads.LikelyDuplicateLeadException leadDuplicate)
+        {
+            problem.Extensions["duplicates"] = leadDuplicate.Customers;
+            problem.Extensions["leads"] = leadDuplicate.Leads;
         }
 
         return problem;

@@ -1,0 +1,64 @@
+using SalesHub.Core.Customers;
+
+namespace SalesHub.Core.Leads;
+
+/// <summary>Which leads a list shows. <see cref="Pool"/>: true only the pool, false only owned leads.</summary>
+public sealed record LeadQuery
+{
+    public string? Search { get; init; }
+
+    public LeadStatus? Status { get; init; }
+
+    public LeadSource? Source { get; init; }
+
+    public int? OwnerId { get; init; }
+
+    public bool? Pool { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 25;
+
+    public string? Sort { get; init; }
+}
+
+public sealed record LeadRow(
+    int Id,
+    string Name,
+    string? Company,
+    string? Phone,
+    string? Email,
+    string? Province,
+    string? Industry,
+    LeadSource Source,
+    LeadStatus Status,
+    int? OwnerId,
+    string? OwnerName,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>Everything the lead dialog and the API show about one lead.</summary>
+public sealed record LeadProfile(
+    int Id,
+    LeadDetails Details,
+    LeadStatus Status,
+    string? DisqualifyReason,
+    int? OwnerId,
+    string? OwnerName,
+    int? CustomerId,
+    bool CanEdit,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>Another lead that looks like the one being entered; one the user may not see shows only its owner.</summary>
+public sealed record LeadMatch(int? LeadId, string? Name, string? OwnerName, IReadOnlyList<DuplicateReason> Reasons);
+
+/// <summary>Saving a lead was refused because likely duplicates exist among customers or leads; the user may save anyway.</summary>
+public sealed class LikelyDuplicateLeadException(IReadOnlyList<DuplicateMatch> customers, IReadOnlyList<LeadMatch> leads)
+    : Errors.DomainException("Leads.LikelyDuplicate", customers.Count + leads.Count)
+{
+    public IReadOnlyList<DuplicateMatch> Customers { get; } = customers;
+
+    public IReadOnlyList<LeadMatch> Leads { get; } = leads;
+}

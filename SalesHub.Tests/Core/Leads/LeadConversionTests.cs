@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Leads;
+using SalesHub.Core.Security;
+using SalesHub.Tests.Core.Customers;
+
+namespace SalesHub.Tests.Core.Leads;
+
+public sealed class LeadConversionTests : IDisposable
+{
+    private readonly LeadCompany _company = new();
+
+    private CustomerCompany People => _company.People;
+
+    [Fact]
+    public async Task AQualifiedLeadBecomesANewCustomerWithItsPersonAsPrimaryContact()
+    {
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "华联商贸有限公司", "13800138000", "zw@hualian.cn", "上海", "Retail"));
+
+        var result = await _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2));
+
+        var customer = await People.Directory.GetAsync(Actor.For(People.Rita), result.CustomerId);
+        Assert.Equal(("华联商贸有限公司", CustomerKind.Company, "上海", "Retail", People.Rita.Id, true),
+            (customer.Details.Name, customer.Details.Kind, customer.Details.Province, customer.Details.Industry, customer.OwnerId, result.CreatedCustomer));
+        var contact = Assert.Single(await People.Contacts.ListAsync(Actor.For(People.Rita), result.CustomerId));
+        Assert.Equal((result.ContactId, "张伟", "13800138000", "zw@hualian.cn", true), (contact.Id, contact.Name, contact.Mobile, contact.Email, contact.IsPrimary));
+        var lead = await _company.StoredAsync(id);
+        Assert.Equal((LeadStatus.Converted, result.CustomerId), (lead.Status, lead.CustomerId));
+    }
+
+    [Fact]
+    public async Task ALikelyDuplicateCustomerIsOfferedAndTheChosenOneIsReusedWithoutAnotherContact()
+    {
+        var existing = await People.AddCustomerAsync(People.Rita, "上海华联", CustomerCompany.Person("王芳", "13800138000", isPrimary: true));
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "上海华联有限公司", "13900139000"));
+
+        var duplicate = await Assert.ThrowsAsync<LikelyDuplicateException>(() => _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2)));
+        var result = await _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2, existing));
+
+        Assert.Equal(existing, Assert.Single(duplicate.Matches).CustomerId);
+        Assert.Equal((existing, false), (result.CustomerId, result.CreatedCustomer));
+        var contacts = await People.Contacts.ListAsync(Actor.For(People.Rita), existing);
+        Assert.Equal([("王芳", true), ("张伟", false)], contacts.OrderBy(c => c.Id).Select(c => (c.Name, c.IsPrimary)));
+        Assert.Equal(1, await People.StoredCustomerCountAsync());
+    }
+
+    [Fact]
+    public async Task OnlyAQualifiedOwnedLeadConvertsAndARefusalSavesNothing()
+    {
+        var fresh = await _company.AddLeadAsync(People.Rita, "New one", "Fresh Co");
+        var pooled = await _company.AddLeadAsync(People.Martin, "Pool", "Pool Co", pooled: true);
+
+        var notQualified = await Assert.ThrowsAsync<DomainException>(() => _company.Conversion.ConvertAsync(Actor.For(People.Rita), fresh, new LeadConversionRequest(1)));
+        var unclaimed = await Assert.ThrowsAsync<DomainException>(() => _company.Conversion.ConvertAsync(Actor.For(People.Martin), pooled, new LeadConversionRequest(1)));
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "华联"));
+        await _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(3, IgnoreDuplicates: true)));
+
+        Assert.Equal(["Leads.NotQualified", "Leads.ClaimBeforeConverting", "Leads.AlreadyConverted"], new[] { notQualified.Code, unclaimed.Code, twice.Code });
+        Assert.Equal(1, await People.StoredCustomerCountAsync());
+    }
+
+    [Fact]
+    public async Task AFailingLaterStepUndoesTheCustomerContactAndLeadTogether()
+    {
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "华联"));
+
+        await Assert.ThrowsAsync<DomainException>(() => _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2),
+            (step, _) => step.Customer.Id > 0 && step.Contact.Id > 0 && step.Lead.CustomerId == step.Customer.Id
+                ? throw new DomainException("Opportunities.Refused")
+                : Task.CompletedTask,
+            CancellationToken.None));
+
+        Assert.Equal(0, await People.StoredCustomerCountAsync());
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        Assert.Equal(0, await db.Contacts.IgnoreQueryFilters().CountAsync());
+        Assert.Equal((LeadStatus.Qualified, null), ((await _company.StoredAsync(id)).Status, (await _company.StoredAsync(id)).CustomerId));
+    }
+
+    public void Dispose() => _company.Dispose();
+
+    private async Task<int> QualifiedLeadAsync(LeadDetails details)
+    {
+        var id = await _company.Book.CreateAsync(Actor.For(People.Rita), new NewLead(details, People.Rita.Id, IgnoreDuplicates: true));
+        await _company.Book.ChangeStatusAsync(Actor.For(People.Rita), id, LeadStatus.Qualified, null, 1);
+        return id;
+    }
+}
