@@ -8,6 +8,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -26,6 +27,7 @@ public sealed class QuoteEditorPageTests : ComponentTest
     private readonly CompanySettings _settings;
     private readonly QuoteBook _quotes;
     private readonly ProductCatalog _catalog;
+    private readonly OpportunityBook _deals;
 
     public QuoteEditorPageTests()
     {
@@ -36,10 +38,16 @@ public sealed class QuoteEditorPageTests : ComponentTest
         _settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
         _quotes = new QuoteBook(Database, _settings, Database.Clock);
         _catalog = new ProductCatalog(Database, new RecycleBin(Database));
+        _deals = new OpportunityBook(Database, Database.Clock);
+        using (var db = Database.CreateWidgetContext(Actor.System))
+        {
+            PipelineStages.SeedDefaultsAsync(db).GetAwaiter().GetResult();
+        }
         // The PDF button has tests of its own (QuotePdfButtonTests): here it is left out.
         ComponentFactories.AddStub<QuotePdfButton>();
         Services.AddSingleton(_settings);
         Services.AddSingleton(_quotes);
+        Services.AddSingleton(_deals);
         Services.AddSingleton(_catalog);
         Services.AddSingleton(new SalesHub.Core.Catalog.PriceLists(Database));
         Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
@@ -137,6 +145,23 @@ public sealed class QuoteEditorPageTests : ComponentTest
         Input(cut, "quote-line-discount-percent", 0).Input("15");
 
         cut.WaitForAssertion(() => Assert.Contains("above your limit of 10 %", cut.Find("[data-testid=quote-approval-hint]").TextContent));
+    }
+
+    [Fact]
+    public async Task TheQuotesDealIsShownAndKeptWhenTheDraftIsSaved()
+    {
+        var stage = (await new PipelineStages(Database).ListAsync(Actor.System))[0].Id;
+        var deal = await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Pumps for plant 2", 50000m, DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddMonths(2), stage));
+        var id = await _quotes.CreateDraftAsync(Actor.For(_rita), new QuoteDraft(
+            _customer.Id, null, "en", [new QuoteLineInput(await ProductAsync("PUMP", 1000m), 1m)], OpportunityId: deal));
+        var cut = RenderEditor(_rita, id);
+
+        cut.WaitForAssertion(() => Assert.Contains("Pumps for plant 2", cut.Markup));
+        Input(cut, "quote-line-quantity", 0).Input("2");
+        cut.Find("[data-testid=quote-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2L, _quotes.GetAsync(Actor.For(_rita), id).GetAwaiter().GetResult().Quote.Version));
+        Assert.Equal(deal, (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.OpportunityId);
     }
 
     private QuoteTotals Expected(decimal pumpQuantity, decimal valveDiscountPercent, decimal quoteDiscount) =>

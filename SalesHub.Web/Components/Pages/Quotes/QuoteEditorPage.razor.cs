@@ -4,6 +4,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 using SalesHub.Web.Components.Pages.Quotes.Components;
@@ -27,6 +28,7 @@ public partial class QuoteEditorPage
     private Actor _actor = Actor.Nobody;
     private CustomerChoice? _customer;
     private IReadOnlyList<ContactRow> _contacts = [];
+    private IReadOnlyList<OpportunityChip> _opportunities = [];
     private FieldErrors _errors = default!;
     private string? _conflict;
     private bool _notFound;
@@ -49,6 +51,9 @@ public partial class QuoteEditorPage
 
     [Inject]
     private CustomerContacts Contacts { get; set; } = default!;
+
+    [Inject]
+    private OpportunityBook Opportunities { get; set; } = default!;
 
 
     [Inject]
@@ -131,6 +136,28 @@ public partial class QuoteEditorPage
             // The quote is still the viewer's while its customer no longer is (transferred, deleted).
             _contacts = [];
         }
+
+        _opportunities = await OpportunitiesForAsync(quote.CustomerId, quote.OpportunityId);
+    }
+
+    /// <summary>The customer's open deals to choose from, and the quote's own deal even when it is closed by now.</summary>
+    private async Task<IReadOnlyList<OpportunityChip>> OpportunitiesForAsync(int customerId, int? current)
+    {
+        var open = await Opportunities.OpenForCustomerAsync(_actor, customerId);
+        if (current is not { } id || open.Any(o => o.Id == id))
+        {
+            return open;
+        }
+
+        try
+        {
+            var deal = await Opportunities.GetAsync(_actor, id);
+            return [.. open, new OpportunityChip(deal.Id, deal.Name, deal.Amount)];
+        }
+        catch (RecordNotFoundException)
+        {
+            return open;
+        }
     }
 
     private QuoteForm NewForm()
@@ -180,8 +207,9 @@ public partial class QuoteEditorPage
     private async Task ChooseCustomerAsync(CustomerChoice? customer)
     {
         _customer = customer;
-        Change(() => (_form!.CustomerId, _form.CustomerName, _form.ContactId) = (customer?.Id, customer?.Name, null));
+        Change(() => (_form!.CustomerId, _form.CustomerName, _form.ContactId, _form.OpportunityId) = (customer?.Id, customer?.Name, null, null));
         _contacts = customer is null ? [] : await Contacts.ListAsync(_actor, customer.Id);
+        _opportunities = customer is null ? [] : await OpportunitiesForAsync(customer.Id, null);
     }
 
     private void ChangeLanguage(string language) => Change(() =>

@@ -58,6 +58,8 @@ public sealed class QuoteForm
 
     public int? ContactId { get; set; }
 
+    public int? OpportunityId { get; set; }
+
     public string Language { get; set; } = "zh-CN";
 
     public DateTime? ValidUntil { get; set; }
@@ -87,7 +89,8 @@ public sealed class QuoteForm
     {
         var form = new QuoteForm
         {
-            CustomerId = quote.CustomerId, CustomerName = quote.CustomerName, ContactId = quote.ContactId, Language = quote.Language,
+            CustomerId = quote.CustomerId, CustomerName = quote.CustomerName, ContactId = quote.ContactId,
+            OpportunityId = quote.OpportunityId, Language = quote.Language,
             ValidUntil = quote.ValidUntil.ToDateTime(TimeOnly.MinValue), DiscountPercent = quote.DiscountPercent, DiscountAmount = quote.DiscountAmount,
             Notes = quote.Notes, Terms = quote.Terms, PricesIncludeTax = quote.PricesIncludeTax, TaxRounding = quote.TaxRounding,
         };
@@ -132,5 +135,6 @@ public sealed class QuoteForm
         DiscountAmount,
         Notes,
         ValidUntil is { } date ? DateOnly.FromDateTime(date) : null,
-        Terms);
+        Terms,
+        OpportunityId);
 }
