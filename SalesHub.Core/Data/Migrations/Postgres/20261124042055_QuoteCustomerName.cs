@@ -29,7 +29,7 @@ namespace SalesHub.Core.Data.Migrations.Postgres
             // Quotes made before the name was kept on them address their customer as it is named now.
             migrationBuilder.Sql(
                 "UPDATE \"Quotes\" SET \"CustomerName\" = COALESCE((SELECT \"Name\" FROM \"Customers\" WHERE \"Customers\".\"Id\" = \"Quotes\".\"CustomerId\"), ''); " +
-                "UPDATE \"Quotes\" SET \"SearchText\" = lower(\"CustomerName\");");
+                "UPDATE \"Quotes\" SET \"SearchText\" = substr(lower(\"CustomerName\"), 1, 200);");
         }
 
         /// <inheritdoc />
