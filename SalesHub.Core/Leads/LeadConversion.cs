@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Leads;
@@ -9,11 +10,15 @@ namespace SalesHub.Core.Leads;
 /// <summary>
 /// How to convert a lead: based on the version the user read; into <see cref="ExistingCustomerId"/>
 /// when the user chose a customer duplicate detection found, else into a new customer (refused with
-/// <see cref="LikelyDuplicateException"/> while likely duplicates exist, unless <see cref="IgnoreDuplicates"/>).
+/// <see cref="LikelyDuplicateException"/> while likely duplicates exist, unless <see cref="IgnoreDuplicates"/>);
+/// with <see cref="Deal"/>, the customer's deal is created in the same step.
 /// </summary>
-public sealed record LeadConversionRequest(long ExpectedVersion, int? ExistingCustomerId = null, bool IgnoreDuplicates = false);
+public sealed record LeadConversionRequest(long ExpectedVersion, int? ExistingCustomerId = null, bool IgnoreDuplicates = false, LeadDeal? Deal = null);
 
-public sealed record LeadConversionResult(int CustomerId, int ContactId, bool CreatedCustomer);
+/// <summary>The deal a conversion creates, owned by the lead's owner; in <see cref="StageId"/>, or the first open stage.</summary>
+public sealed record LeadDeal(string Name, decimal Amount, DateOnly ExpectedCloseDate, int? StageId = null);
+
+public sealed record LeadConversionResult(int CustomerId, int ContactId, bool CreatedCustomer, int? OpportunityId = null);
 
 /// <summary>
 /// What a conversion has made so far, saved but not committed: a further step (the opportunity) adds
@@ -27,8 +32,24 @@ public sealed record LeadConversionStep(SalesHubDbContext Db, Actor Actor, Lead 
 /// </summary>
 public sealed class LeadConversion(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
-    public Task<LeadConversionResult> ConvertAsync(Actor actor, int leadId, LeadConversionRequest request, CancellationToken cancellationToken = default) =>
-        ConvertAsync(actor, leadId, request, null, cancellationToken);
+    /// <summary>The conversion, with the request's deal (if any) created in the same unit of work.</summary>
+    public async Task<LeadConversionResult> ConvertAsync(Actor actor, int leadId, LeadConversionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Deal is not { } deal)
+        {
+            return await ConvertAsync(actor, leadId, request, null, cancellationToken);
+        }
+
+        Opportunity? created = null;
+        var result = await ConvertAsync(actor, leadId, request, async (step, token) =>
+        {
+            var stageId = deal.StageId ?? await OpportunityBook.FirstOpenStageIdAsync(step.Db, token);
+            created = await OpportunityBook.AddAsync(step.Db, step.Lead.OwnerId!.Value,
+                new OpportunityDraft(step.Customer.Id, deal.Name, deal.Amount, deal.ExpectedCloseDate, stageId), step.Db.Clock.GetUtcNow(), token);
+        }, cancellationToken);
+        return result with { OpportunityId = created?.Id };
+    }
 
     /// <summary>
     /// The conversion with <paramref name="alsoCreate"/> run inside the same transaction after the customer,

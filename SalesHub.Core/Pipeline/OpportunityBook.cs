@@ -149,19 +149,35 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         actor.RequireSignedIn();
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateForAsync(actor);
-        var deal = new Opportunity();
         var ownerId = draft.OwnerId ?? actor.UserId ?? throw new DomainException("Records.OwnerRequired") { Field = "ownerId" };
         if (ownerId != actor.UserId)
         {
             await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
         }
 
-        deal.AssignTo(ownerId);
-        await DescribeAsync(db, deal, draft, now, cancellationToken);
-        db.Opportunities.Add(deal);
+        var deal = await AddAsync(db, ownerId, draft, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return deal.Id;
     }
+
+    /// <summary>
+    /// Adds a deal owned by <paramref name="ownerId"/> to <paramref name="db"/> with the rules of <see cref="CreateAsync"/>,
+    /// inside another service's unit of work (a lead's conversion), which saves it.
+    /// </summary>
+    internal static async Task<Opportunity> AddAsync(SalesHubDbContext db, int ownerId, OpportunityDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deal = new Opportunity();
+        deal.AssignTo(ownerId);
+        await DescribeAsync(db, deal, draft, now, cancellationToken);
+        db.Opportunities.Add(deal);
+        return deal;
+    }
+
+    /// <summary>The first open stage, where a new deal starts unless told otherwise.</summary>
+    internal static async Task<int> FirstOpenStageIdAsync(SalesHubDbContext db, CancellationToken cancellationToken) =>
+        await db.PipelineStages.Where(s => s.Kind == PipelineStageKind.Open).OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new DomainException("Opportunities.UnknownStage") { Field = "stageId" };
 
     /// <summary>Saves the edit form, based on the version it read; a changed stage is a move with the same rules.</summary>
     public async Task UpdateAsync(Actor actor, int id, OpportunityDraft draft, long expectedVersion, CancellationToken cancellationToken = default)

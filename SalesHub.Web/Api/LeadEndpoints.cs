@@ -55,7 +55,19 @@ public sealed record LeadVersionRequest(long? Version);
 
 public sealed record LeadAssignRequest(int? OwnerId);
 
-public sealed record LeadConvertRequest(long? Version, int? CustomerId, bool IgnoreDuplicates);
+/// <summary>A conversion: into <see cref="CustomerId"/> or a new customer, with the deal <see cref="Opportunity"/> when given.</summary>
+public sealed record LeadConvertRequest(long? Version, int? CustomerId, bool IgnoreDuplicates, LeadDealRequest? Opportunity)
+{
+    public LeadConversionRequest ToRequest() =>
+        new(RequiredField.Of(Version, "version"), CustomerId, IgnoreDuplicates, Opportunity?.ToDeal());
+}
+
+/// <summary>The deal a conversion creates: in <see cref="StageId"/>, or the first open stage.</summary>
+public sealed record LeadDealRequest(string? Name, decimal? Amount, DateOnly? ExpectedCloseDate, int? StageId)
+{
+    public LeadDeal ToDeal() =>
+        new(Name ?? "", RequiredField.Of(Amount, "amount"), RequiredField.Of(ExpectedCloseDate, "expectedCloseDate"), StageId);
+}
 
 /// <summary>A lead as the API shows it: its details flat, with status, owner (null in the pool) and the customer it became.</summary>
 public sealed record LeadResource(
@@ -150,7 +162,7 @@ internal static class LeadEndpoints
 
         leads.MapPost("/{id:int}/convert", ConvertAsync)
             .WithName("ConvertLead")
-            .WithSummary("Turns a qualified lead into a customer with its person as contact, or into the existing customer customerId; likely duplicate customers answer 409 with \"duplicates\".")
+            .WithSummary("Turns a qualified lead into a customer with its person as contact, or into the existing customer customerId, and with opportunity {name, amount, expectedCloseDate, stageId} also into a deal owned by the lead's owner (the first open stage unless stageId), all or nothing; likely duplicate customers answer 409 with \"duplicates\".")
             .Produces<LeadConversionResult>()
             .ProducesEditProblems();
     }
@@ -191,7 +203,7 @@ internal static class LeadEndpoints
             actor, id, RequiredField.Of(request.Status, "status"), request.Reason, RequiredField.Of(request.Version, "version"), cancellationToken), cancellationToken);
 
     private static Task<LeadConversionResult> ConvertAsync(int id, LeadConvertRequest request, ClaimsPrincipal user, LeadConversion conversion, CancellationToken cancellationToken) =>
-        conversion.ConvertAsync(Actor.From(user), id, new LeadConversionRequest(RequiredField.Of(request.Version, "version"), request.CustomerId, request.IgnoreDuplicates), cancellationToken);
+        conversion.ConvertAsync(Actor.From(user), id, request.ToRequest(), cancellationToken);
 
     /// <summary>Does <paramref name="change"/> as the caller, then answers with the lead as they now see it (pooled or theirs).</summary>
     private static async Task<LeadResource> ThenGetAsync(int id, ClaimsPrincipal user, LeadBook book, Func<Actor, LeadBook, Task> change, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Leads;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Core.Customers;
 
@@ -78,7 +79,51 @@ public sealed class LeadConversionTests : IDisposable
         Assert.Equal((LeadStatus.Qualified, null), ((await _company.StoredAsync(id)).Status, (await _company.StoredAsync(id)).CustomerId));
     }
 
+    [Fact]
+    public async Task ADealInTheRequestIsCreatedWithTheCustomerOwnedByTheLeadsOwnerInTheFirstOpenStage()
+    {
+        await SeedStagesAsync();
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "华联商贸有限公司", "13800138000"));
+        var close = Today.AddDays(30);
+
+        var result = await _company.Conversion.ConvertAsync(Actor.For(People.Rita), id, new LeadConversionRequest(2, Deal: new LeadDeal("Pumps for plant 2", 12_000m, close)));
+
+        var deal = await new OpportunityBook(People.Database, People.Database.Clock).GetAsync(Actor.For(People.Rita), result.OpportunityId!.Value);
+        Assert.Equal((result.CustomerId, "华联商贸有限公司", "Pumps for plant 2", 12_000m, close, People.Rita.Id, await FirstOpenStageAsync(), 10),
+            (deal.CustomerId, deal.CustomerName, deal.Name, deal.Amount, deal.ExpectedCloseDate, deal.OwnerId, deal.StageId, deal.Probability));
+    }
+
+    [Fact]
+    public async Task ARefusedDealLeavesNoCustomerContactOrDealAndTheLeadQualified()
+    {
+        await SeedStagesAsync();
+        var id = await QualifiedLeadAsync(LeadCompany.Details("张伟", "华联"));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _company.Conversion.ConvertAsync(
+            Actor.For(People.Rita), id, new LeadConversionRequest(2, Deal: new LeadDeal("Pumps", -1m, Today))));
+
+        Assert.Equal(("Opportunities.NegativeAmount", "amount"), (refused.Code, refused.Field));
+        Assert.Equal(0, await People.StoredCustomerCountAsync());
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        Assert.Equal((0, 0), (await db.Contacts.IgnoreQueryFilters().CountAsync(), await db.Opportunities.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(LeadStatus.Qualified, (await _company.StoredAsync(id)).Status);
+    }
+
     public void Dispose() => _company.Dispose();
+
+    private DateOnly Today => DateOnly.FromDateTime(People.Database.Clock.GetUtcNow().UtcDateTime);
+
+    private async Task SeedStagesAsync()
+    {
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        await PipelineStages.SeedDefaultsAsync(db);
+    }
+
+    private async Task<int> FirstOpenStageAsync()
+    {
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        return await db.PipelineStages.OrderBy(s => s.SortOrder).Select(s => s.Id).FirstAsync();
+    }
 
     private async Task<int> QualifiedLeadAsync(LeadDetails details)
     {

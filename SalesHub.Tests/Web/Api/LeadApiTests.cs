@@ -59,12 +59,22 @@ public sealed class LeadApiTests(TestApp app) : IClassFixture<TestApp>
             await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/status", new { status = "disqualified", version = claimed.GetProperty("version").GetInt64() }), HttpStatusCode.BadRequest);
         var qualified = await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/status", new { status = "qualified", version = claimed.GetProperty("version").GetInt64() });
         var version = (await qualified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
-        var converted = await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/convert", new { version, ignoreDuplicates = true });
+        var noAmount = await ApiProblem.AssertAsync(
+            await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/convert", new { version, ignoreDuplicates = true, opportunity = new { name = "Pumps" } }), HttpStatusCode.BadRequest);
+        var converted = await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/convert", new
+        {
+            version, ignoreDuplicates = true, opportunity = new { name = name + " deal", amount = 12000m, expectedCloseDate = "2027-03-31" },
+        });
 
         Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _), noReason.ToString());
+        Assert.True(noAmount.GetProperty("errors").TryGetProperty("amount", out _), noAmount.ToString());
         Assert.Equal(HttpStatusCode.OK, converted.StatusCode);
-        var customerId = (await converted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt32();
+        var result = await converted.Content.ReadFromJsonAsync<JsonElement>();
+        var customerId = result.GetProperty("customerId").GetInt32();
         Assert.Equal(name + " Co", Text(await rep1.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}"), "name"));
+        var deal = await rep1.GetFromJsonAsync<JsonElement>($"/api/v1/opportunities/{result.GetProperty("opportunityId").GetInt32()}");
+        Assert.Equal((name + " deal", customerId, 12000m, "2027-03-31"),
+            (Text(deal, "name"), deal.GetProperty("customerId").GetInt32(), deal.GetProperty("amount").GetDecimal(), Text(deal, "expectedCloseDate")));
         var lead = await rep1.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}");
         Assert.Equal(("converted", customerId), (Text(lead, "status"), lead.GetProperty("customerId").GetInt32()));
     }
