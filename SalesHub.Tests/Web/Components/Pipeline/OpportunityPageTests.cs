@@ -1,0 +1,110 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Company;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Pipeline;
+using SalesHub.Core.Security;
+using SalesHub.Tests.Infrastructure;
+using SalesHub.Web.Components;
+using SalesHub.Web.Components.Pages.Pipeline;
+
+namespace SalesHub.Tests.Web.Components.Pipeline;
+
+public sealed class OpportunityPageTests : ComponentTest
+{
+    private readonly AppUser _martin;
+    private readonly AppUser _rita;
+    private readonly Customer _customer;
+    private readonly OpportunityBook _deals;
+    private readonly Dictionary<string, int> _stageIds;
+
+    public OpportunityPageTests()
+    {
+        var company = new CompanyBuilder(Database);
+        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
+        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", _martin), "Rita");
+        _customer = company.AddCustomer(_rita, "上海华联有限公司");
+        _stageIds = SeededStages.Seed(Database);
+        var stages = new PipelineStages(Database);
+        _deals = new OpportunityBook(Database, Database.Clock);
+        Services.AddSingleton(_deals);
+        Services.AddSingleton(stages);
+        Services.AddSingleton(new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed));
+        Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
+        Services.AddSingleton(new AuditTrail(Database));
+        Services.AddSingleton<TimeProvider>(Database.Clock);
+    }
+
+    [Fact]
+    public async Task ARefusedValueShowsItsMessageBesideTheFieldAndSavesNothing()
+    {
+        var id = await DealAsync();
+        var before = (await _deals.GetAsync(Actor.For(_rita), id)).Version;
+        var cut = Open(_rita, id);
+
+        Input(cut, "deal-amount").Change("-5");
+        cut.Find("[data-testid=deal-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("The amount cannot be negative.", FieldText(cut, "deal-amount")));
+        Assert.Equal(before, (await _deals.GetAsync(Actor.For(_rita), id)).Version);
+    }
+
+    [Fact]
+    public async Task ALostStageAsksForTheReasonBesideItsField()
+    {
+        var id = await DealAsync();
+        var cut = Open(_rita, id);
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(_stageIds["Lost"]));
+        cut.Find("[data-testid=deal-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Say why the deal was lost.", FieldText(cut, "deal-lost-reason")));
+        Assert.Equal(_stageIds["Initial contact"], (await _deals.GetAsync(Actor.For(_rita), id)).StageId);
+    }
+
+    [Fact]
+    public async Task AStaleSaveSaysWhatChangedKeepsTheInputAndSavingAgainAppliesIt()
+    {
+        var id = await DealAsync();
+        var cut = Open(_rita, id);
+        Input(cut, "deal-name").Change("Pumps and valves");
+        var view = await _deals.GetAsync(Actor.For(_martin), id);
+        await _deals.UpdateAsync(Actor.For(_martin), id, new OpportunityDraft(
+            view.CustomerId, view.Name, 25_000m, view.ExpectedCloseDate, view.StageId, view.Probability), view.Version);
+
+        cut.Find("[data-testid=deal-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Martin", cut.Find("[data-testid=deal-conflict]").TextContent));
+        Assert.Equal("Pumps and valves", Input(cut, "deal-name").GetAttribute("value"));
+        cut.Find("[data-testid=deal-save]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-conflict]")));
+        var saved = await _deals.GetAsync(Actor.For(_rita), id);
+        Assert.Equal("Pumps and valves", saved.Name);
+    }
+
+    private async Task<int> DealAsync()
+    {
+        var today = DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
+        return await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Pumps for plant 2", 10_000m, today.AddDays(30), _stageIds["Initial contact"]));
+    }
+
+    private IRenderedComponent<OpportunityPage> Open(AppUser user, int id)
+    {
+        SignIn(user);
+        Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+        var cut = Render<OpportunityPage>(p => p.Add(e => e.Id, id).AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));
+        cut.WaitForElement("[data-testid=deal-form]");
+        return cut;
+    }
+
+    private static IElement Input(IRenderedComponent<OpportunityPage> cut, string testId) =>
+        cut.Find($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea, textarea[data-testid={testId}]");
+
+    private static string FieldText(IRenderedComponent<OpportunityPage> cut, string testId) =>
+        Input(cut, testId).Closest(".mud-input-control")!.TextContent;
+}
