@@ -27,6 +27,7 @@ public partial class PipelineBoard
     private StageNames _stages = StageNames.None;
     private Actor _actor = Actor.Nobody;
     private string _currency = "";
+    private bool _zonesStale;
 
     [Inject]
     private OpportunityBook Deals { get; set; } = default!;
@@ -77,8 +78,18 @@ public partial class PipelineBoard
         }
 
         _cards = [.. _board.Columns.SelectMany(c => c.Cards).Select(r => new BoardCard(r))];
-        _container?.Refresh();
+        _zonesStale = true;
         StateHasChanged();
+    }
+
+    /// <summary>The drop zones keep the cards they last sorted until told, once the container has the new ones.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_zonesStale && _container is not null)
+        {
+            _zonesStale = false;
+            _container.Refresh();
+        }
     }
 
     private int Loaded(int stageId) => _cards.Count(c => c.Row.StageId == stageId);
@@ -88,7 +99,7 @@ public partial class PipelineBoard
         var more = await Deals.ColumnAsync(_actor, _query, stageId, Loaded(stageId));
         var shown = _cards.Select(c => c.Row.Id).ToHashSet();
         _cards.AddRange(more.Where(r => !shown.Contains(r.Id)).Select(r => new BoardCard(r)));
-        _container?.Refresh();
+        _zonesStale = true;
     }
 
     private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
