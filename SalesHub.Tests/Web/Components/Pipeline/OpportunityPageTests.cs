@@ -86,6 +86,20 @@ public sealed class OpportunityPageTests : ComponentTest
         Assert.Equal("Pumps and valves", saved.Name);
     }
 
+    [Fact]
+    public async Task AnotherUsersSaveReloadsAnUntouchedForm()
+    {
+        var id = await DealAsync();
+        var cut = Open(_rita, id);
+        var view = await _deals.GetAsync(Actor.For(_martin), id);
+
+        await _deals.UpdateAsync(Actor.For(_martin), id, new OpportunityDraft(
+            view.CustomerId, "Pumps for plant 3", view.Amount, view.ExpectedCloseDate, view.StageId, view.Probability), view.Version);
+
+        cut.WaitForAssertion(() => Assert.Equal("Pumps for plant 3", Input(cut, "deal-name").GetAttribute("value")));
+        Assert.Empty(cut.FindAll("[data-testid=deal-conflict]"));
+    }
+
     private async Task<int> DealAsync()
     {
         var today = DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
