@@ -60,6 +60,36 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
         await Expect(Card(rep, stale.Id, stale.StageId).GetByTestId("card-stale")).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task AConflictingEditSaysWhatChangedAndKeepsTheRepsInput() => browser.RunAsync(nameof(AConflictingEditSaysWhatChangedAndKeepsTheRepsInput), async session =>
+    {
+        var (id, _) = await RitasDealAsync("Conflicting edit", "Demo");
+        var rep = await OpenDealAsync(session, DemoCompany.Rep1Email, id);
+        var manager = await OpenDealAsync(session, DemoCompany.ManagerEmail, id);
+
+        await BrowserSession.Input(rep, "deal-next-step").FillAsync("Call the plant manager");
+        await BrowserSession.Input(manager, "deal-amount").FillAsync("20000");
+        await manager.GetByTestId("deal-save").ClickAsync();
+        await Expect(rep.GetByTestId("deal-changed")).ToBeVisibleAsync();
+        await rep.GetByTestId("deal-save").ClickAsync();
+
+        await Expect(rep.GetByTestId("deal-conflict")).ToContainTextAsync("Martin Manager");
+        await Expect(BrowserSession.Input(rep, "deal-next-step")).ToHaveValueAsync("Call the plant manager");
+        await rep.GetByTestId("deal-save").ClickAsync();
+        await Expect(rep.GetByTestId("deal-conflict")).ToHaveCountAsync(0);
+        var deal = await Get<OpportunityBook>().GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id);
+        Assert.Equal(("Call the plant manager", 20_000m), (deal.NextStep, deal.Amount));
+    });
+
+    private static async Task<IPage> OpenDealAsync(BrowserSession session, string email, int id)
+    {
+        var page = await session.SignInAsync(email);
+        await page.GotoAsync($"/opportunities/{id.ToString(CultureInfo.InvariantCulture)}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("deal-form").WaitForAsync();
+        return page;
+    }
+
     private static async Task<IPage> OpenBoardAsync(BrowserSession session, string email, ViewportSize? viewport = null)
     {
         var page = await session.SignInAsync(email, viewport: viewport);

@@ -25,6 +25,7 @@ public partial class OpportunityPage
 
     private OpportunityView? _view;
     private OpportunityForm? _form;
+    private OpportunityForm? _original;
     private StageNames _stages = StageNames.None;
     private Actor _actor = Actor.Nobody;
     private CustomerChoice? _customer;
@@ -118,7 +119,7 @@ public partial class OpportunityPage
         try
         {
             _view = await Deals.GetAsync(_actor, id);
-            (_form, _notFound) = (OpportunityForm.From(_view), false);
+            (_form, _original, _notFound) = (OpportunityForm.From(_view), OpportunityForm.From(_view), false);
         }
         catch (RecordNotFoundException)
         {
@@ -211,8 +212,8 @@ public partial class OpportunityPage
     private Task DiscardAsync() => LoadAsync();
 
     /// <summary>
-    /// Runs one OpportunityBook call. A stale version shows what changed and takes the saved version as the
-    /// base while the form keeps the user's input, so the next save reapplies it.
+    /// Runs one OpportunityBook call. A stale version shows what changed and takes the saved deal as the
+    /// base with the user's own changes on top, so the next save reapplies them.
     /// </summary>
     private async Task<bool> RunAsync(Func<Task> work)
     {
@@ -226,9 +227,11 @@ public partial class OpportunityPage
         catch (ConcurrencyConflictException conflict)
         {
             _conflict = Messages.Describe(conflict);
-            if (_view is not null)
+            if (_view is not null && _form is not null && _original is not null)
             {
                 _view = await Deals.GetAsync(_actor, _view.Id);
+                var saved = OpportunityForm.From(_view);
+                (_form, _original) = (_form.Rebase(_original, saved), saved);
             }
 
             return false;

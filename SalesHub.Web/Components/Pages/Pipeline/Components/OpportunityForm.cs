@@ -41,6 +41,27 @@ public sealed class OpportunityForm
         LostReason = view.LostReason,
     };
 
+    /// <summary>
+    /// The user's edit reapplied on top of someone else's save: fields the user changed from
+    /// <paramref name="original"/> keep the user's value, the others take the saved one from <paramref name="saved"/>.
+    /// </summary>
+    public OpportunityForm Rebase(OpportunityForm original, OpportunityForm saved) => new()
+    {
+        CustomerId = saved.CustomerId,
+        CustomerName = saved.CustomerName,
+        Name = Pick(Name, original.Name, saved.Name),
+        Amount = Pick(Amount, original.Amount, saved.Amount),
+        ExpectedCloseDate = Pick(ExpectedCloseDate, original.ExpectedCloseDate, saved.ExpectedCloseDate),
+        StageId = Pick(StageId, original.StageId, saved.StageId),
+        Probability = Pick(Probability, original.Probability, saved.Probability),
+        Competitor = Pick(Competitor, original.Competitor, saved.Competitor),
+        NextStep = Pick(NextStep, original.NextStep, saved.NextStep),
+        LostReason = Pick(LostReason, original.LostReason, saved.LostReason),
+        Reopen = Reopen,
+    };
+
+    private static T Pick<T>(T mine, T original, T saved) => EqualityComparer<T>.Default.Equals(mine, original) ? saved : mine;
+
     public OpportunityDraft ToDraft() => new(
         CustomerId ?? 0,
         Name ?? "",
