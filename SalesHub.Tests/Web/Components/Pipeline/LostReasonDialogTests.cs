@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using SalesHub.Core.Customers;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
@@ -11,20 +10,15 @@ namespace SalesHub.Tests.Web.Components.Pipeline;
 
 public sealed class LostReasonDialogTests : DialogTest
 {
-    private readonly AppUser _rita;
-    private readonly Customer _customer;
+    private readonly PipelineTestCompany _company;
     private readonly OpportunityBook _deals;
-    private readonly Dictionary<string, int> _stageIds;
 
     public LostReasonDialogTests()
     {
-        var company = new CompanyBuilder(Database);
-        _rita = company.AddUser(Roles.SalesRep, name: "Rita");
-        _customer = company.AddCustomer(_rita, "上海华联有限公司");
-        _stageIds = SeededStages.Seed(Database);
-        _deals = new OpportunityBook(Database, Database.Clock);
+        _company = new PipelineTestCompany(Database);
+        _deals = _company.Deals;
         Services.AddSingleton(_deals);
-        SignInAndOpenDialogs(_rita);
+        SignInAndOpenDialogs(_company.Rita);
     }
 
     [Fact]
@@ -36,8 +30,8 @@ public sealed class LostReasonDialogTests : DialogTest
         Click("lost-reason-confirm");
 
         AssertRefusedBeside(dialog, "lost-reason", "Say why the deal was lost.");
-        var deal = await _deals.GetAsync(Actor.For(_rita), id);
-        Assert.Equal(_stageIds["Negotiation"], deal.StageId);
+        var deal = await _deals.GetAsync(Actor.For(_company.Rita), id);
+        Assert.Equal(_company.StageIds["Negotiation"], deal.StageId);
         Assert.Equal(version, deal.Version);
     }
 
@@ -52,8 +46,8 @@ public sealed class LostReasonDialogTests : DialogTest
 
         var result = await dialog.Result;
         Assert.False(result!.Canceled);
-        var deal = await _deals.GetAsync(Actor.For(_rita), id);
-        Assert.Equal((_stageIds["Lost"], PipelineStageKind.Lost, "Price too high"), (deal.StageId, deal.StageKind, deal.LostReason));
+        var deal = await _deals.GetAsync(Actor.For(_company.Rita), id);
+        Assert.Equal((_company.StageIds["Lost"], PipelineStageKind.Lost, "Price too high"), (deal.StageId, deal.StageKind, deal.LostReason));
     }
 
     [Fact]
@@ -65,14 +59,13 @@ public sealed class LostReasonDialogTests : DialogTest
         Click("lost-reason-cancel");
 
         Assert.True((await dialog.Result)!.Canceled);
-        Assert.Equal(_stageIds["Negotiation"], (await _deals.GetAsync(Actor.For(_rita), id)).StageId);
+        Assert.Equal(_company.StageIds["Negotiation"], (await _deals.GetAsync(Actor.For(_company.Rita), id)).StageId);
     }
 
     private async Task<(int Id, long Version)> DealAsync()
     {
-        var today = DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
-        var id = await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Pumps for plant 2", 10_000m, today.AddDays(30), _stageIds["Negotiation"]));
-        return (id, (await _deals.GetAsync(Actor.For(_rita), id)).Version);
+        var id = await _company.AddDealAsync("Negotiation");
+        return (id, (await _deals.GetAsync(Actor.For(_company.Rita), id)).Version);
     }
 
     private DialogParameters<LostReasonDialog> DialogParameters(int id, long version) => new()
@@ -80,6 +73,6 @@ public sealed class LostReasonDialogTests : DialogTest
         { d => d.OpportunityId, id },
         { d => d.DealName, "Pumps for plant 2" },
         { d => d.Version, version },
-        { d => d.StageId, _stageIds["Lost"] },
+        { d => d.StageId, _company.StageIds["Lost"] },
     };
 }

@@ -16,23 +16,15 @@ namespace SalesHub.Tests.Web.Components.Pipeline;
 
 public sealed class OpportunityPageTests : ComponentTest
 {
-    private readonly AppUser _martin;
-    private readonly AppUser _rita;
-    private readonly Customer _customer;
+    private readonly PipelineTestCompany _company;
     private readonly OpportunityBook _deals;
-    private readonly Dictionary<string, int> _stageIds;
 
     public OpportunityPageTests()
     {
-        var company = new CompanyBuilder(Database);
-        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", _martin), "Rita");
-        _customer = company.AddCustomer(_rita, "上海华联有限公司");
-        _stageIds = SeededStages.Seed(Database);
-        var stages = new PipelineStages(Database);
-        _deals = new OpportunityBook(Database, Database.Clock);
+        _company = new PipelineTestCompany(Database);
+        _deals = _company.Deals;
         Services.AddSingleton(_deals);
-        Services.AddSingleton(stages);
+        Services.AddSingleton(_company.Stages);
         Services.AddSingleton(new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed));
         Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
         Services.AddSingleton(new AuditTrail(Database));
@@ -43,37 +35,37 @@ public sealed class OpportunityPageTests : ComponentTest
     public async Task ARefusedValueShowsItsMessageBesideTheFieldAndSavesNothing()
     {
         var id = await DealAsync();
-        var before = (await _deals.GetAsync(Actor.For(_rita), id)).Version;
-        var cut = Open(_rita, id);
+        var before = (await _deals.GetAsync(Actor.For(_company.Rita), id)).Version;
+        var cut = Open(_company.Rita, id);
 
         Input(cut, "deal-amount").Input("-5");
         cut.Find("[data-testid=deal-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("The amount cannot be negative.", FieldText(cut, "deal-amount")));
-        Assert.Equal(before, (await _deals.GetAsync(Actor.For(_rita), id)).Version);
+        Assert.Equal(before, (await _deals.GetAsync(Actor.For(_company.Rita), id)).Version);
     }
 
     [Fact]
     public async Task ALostStageAsksForTheReasonBesideItsField()
     {
         var id = await DealAsync();
-        var cut = Open(_rita, id);
+        var cut = Open(_company.Rita, id);
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(_stageIds["Lost"]));
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(_company.StageIds["Lost"]));
         cut.Find("[data-testid=deal-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Say why the deal was lost.", FieldText(cut, "deal-lost-reason")));
-        Assert.Equal(_stageIds["Initial contact"], (await _deals.GetAsync(Actor.For(_rita), id)).StageId);
+        Assert.Equal(_company.StageIds["Initial contact"], (await _deals.GetAsync(Actor.For(_company.Rita), id)).StageId);
     }
 
     [Fact]
     public async Task AStaleSaveSaysWhatChangedKeepsTheInputAndSavingAgainAppliesItOverTheirChange()
     {
         var id = await DealAsync();
-        var cut = Open(_rita, id);
+        var cut = Open(_company.Rita, id);
         Input(cut, "deal-name").Input("Pumps and valves");
-        var view = await _deals.GetAsync(Actor.For(_martin), id);
-        await _deals.UpdateAsync(Actor.For(_martin), id, new OpportunityDraft(
+        var view = await _deals.GetAsync(Actor.For(_company.Martin), id);
+        await _deals.UpdateAsync(Actor.For(_company.Martin), id, new OpportunityDraft(
             view.CustomerId, view.Name, 25_000m, view.ExpectedCloseDate, view.StageId, view.Probability), view.Version);
 
         cut.Find("[data-testid=deal-save]").Click();
@@ -82,7 +74,7 @@ public sealed class OpportunityPageTests : ComponentTest
         Assert.Equal("Pumps and valves", Input(cut, "deal-name").GetAttribute("value"));
         cut.Find("[data-testid=deal-save]").Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-conflict]")));
-        var saved = await _deals.GetAsync(Actor.For(_rita), id);
+        var saved = await _deals.GetAsync(Actor.For(_company.Rita), id);
         Assert.Equal(("Pumps and valves", 25_000m), (saved.Name, saved.Amount));
     }
 
@@ -90,10 +82,10 @@ public sealed class OpportunityPageTests : ComponentTest
     public async Task AnotherUsersSaveReloadsAnUntouchedForm()
     {
         var id = await DealAsync();
-        var cut = Open(_rita, id);
-        var view = await _deals.GetAsync(Actor.For(_martin), id);
+        var cut = Open(_company.Rita, id);
+        var view = await _deals.GetAsync(Actor.For(_company.Martin), id);
 
-        await _deals.UpdateAsync(Actor.For(_martin), id, new OpportunityDraft(
+        await _deals.UpdateAsync(Actor.For(_company.Martin), id, new OpportunityDraft(
             view.CustomerId, "Pumps for plant 3", view.Amount, view.ExpectedCloseDate, view.StageId, view.Probability), view.Version);
 
         cut.WaitForAssertion(() => Assert.Equal("Pumps for plant 3", Input(cut, "deal-name").GetAttribute("value")));
@@ -102,8 +94,7 @@ public sealed class OpportunityPageTests : ComponentTest
 
     private async Task<int> DealAsync()
     {
-        var today = DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
-        return await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Pumps for plant 2", 10_000m, today.AddDays(30), _stageIds["Initial contact"]));
+        return await _company.AddDealAsync("Initial contact");
     }
 
     private IRenderedComponent<OpportunityPage> Open(AppUser user, int id)
