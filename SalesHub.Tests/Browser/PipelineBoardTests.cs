@@ -81,6 +81,30 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
         Assert.Equal(("Call the plant manager", 20_000m), (deal.NextStep, deal.Amount));
     });
 
+    [Fact]
+    public Task ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability() => browser.RunAsync(nameof(ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = (await Get<CustomerDirectory>().ListAsync(rita, new CustomerQuery { OwnerId = rita.UserId, PageSize = 1 })).Items[0];
+        var rep = await session.SignInAsync(DemoCompany.Rep1Email);
+        await rep.GotoAsync($"/customers/{customer.Id.ToString(CultureInfo.InvariantCulture)}");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        await rep.GetByTestId("tab-opportunities").ClickAsync();
+        await rep.GetByTestId("customer-deal-new").ClickAsync();
+
+        await Expect(BrowserSession.Input(rep, "deal-customer")).ToHaveValueAsync(customer.Name);
+        await BrowserSession.Input(rep, "deal-name").FillAsync("Spare parts 2027");
+        await BrowserSession.Input(rep, "deal-amount").FillAsync("8800");
+        await rep.GetByTestId("deal-save").ClickAsync();
+
+        await rep.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/opportunities/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await Expect(rep.GetByTestId("deal-title")).ToHaveTextAsync("Spare parts 2027");
+        var id = int.Parse(new Uri(rep.Url).AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        var deal = await Get<OpportunityBook>().GetAsync(rita, id);
+        var first = (await Get<PipelineStages>().ListAsync(rita)).First(s => s.Kind == PipelineStageKind.Open);
+        Assert.Equal((customer.Id, 8800m, first.Id, first.DefaultProbability), (deal.CustomerId, deal.Amount, deal.StageId, deal.Probability));
+    });
+
     private static async Task<IPage> OpenDealAsync(BrowserSession session, string email, int id)
     {
         var page = await session.SignInAsync(email);
