@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Pipeline;
+using SalesHub.Core.Seeding;
+using SalesHub.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesHub.Tests.Browser;
+
+public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private T Get<T>()
+        where T : notnull => browser.App.Services.GetRequiredService<T>();
+
+    [Fact]
+    public Task AManagersMoveShowsOnTheRepsOpenBoardWithoutReload() => browser.RunAsync(nameof(AManagersMoveShowsOnTheRepsOpenBoardWithoutReload), async session =>
+    {
+        var (id, stages) = await RitasDealAsync("Live move", "Initial contact");
+        var rep = await OpenBoardAsync(session, DemoCompany.Rep1Email);
+        var manager = await OpenBoardAsync(session, DemoCompany.ManagerEmail);
+        await Expect(Card(rep, id, stages["Initial contact"])).ToBeVisibleAsync();
+
+        await Card(manager, id, stages["Initial contact"]).DragToAsync(Column(manager, stages["Needs analysis"]).GetByTestId("column-cards"));
+
+        await Expect(Card(rep, id, stages["Needs analysis"])).ToBeVisibleAsync();
+        await Expect(Card(rep, id, stages["Initial contact"])).ToHaveCountAsync(0);
+        var deal = await Get<OpportunityBook>().GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id);
+        Assert.Equal(stages["Needs analysis"], deal.StageId);
+    });
+
+    [Fact]
+    public Task AMoveIntoLostOnAPhoneAsksForTheReason() => browser.RunAsync(nameof(AMoveIntoLostOnAPhoneAsksForTheReason), async session =>
+    {
+        var (id, stages) = await RitasDealAsync("Lost on a phone", "Proposal");
+        var rep = await OpenBoardAsync(session, DemoCompany.Rep1Email, BrowserSession.Phone);
+        var card = Card(rep, id, stages["Proposal"]);
+
+        await card.GetByTestId("card-menu").Locator("button").ClickAsync();
+        await rep.Locator($"[data-testid=card-move][data-stage='{stages["Lost"]}']").ClickAsync();
+        await rep.GetByTestId("lost-reason-confirm").ClickAsync();
+        await Expect(rep.GetByTestId("lost-reason-dialog")).ToContainTextAsync("Say why the deal was lost.");
+        await BrowserSession.Input(rep, "lost-reason").FillAsync("Budget cut");
+        await rep.GetByTestId("lost-reason-confirm").ClickAsync();
+
+        await Expect(rep.Locator($"[data-testid=deal-card][data-id='{id}']")).ToHaveCountAsync(0);
+        var deal = await Get<OpportunityBook>().GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id);
+        Assert.Equal((stages["Lost"], "Budget cut"), (deal.StageId, deal.LostReason));
+    });
+
+    [Fact]
+    public Task AStaleDemoDealIsFlaggedOnTheBoard() => browser.RunAsync(nameof(AStaleDemoDealIsFlaggedOnTheBoard), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var rows = (await Get<OpportunityBook>().ListAsync(rita, new OpportunityQuery { Open = true, OwnerId = rita.UserId, PageSize = 200 })).Items;
+        var stale = rows.First(r => r.IsStale);
+        var rep = await OpenBoardAsync(session, DemoCompany.Rep1Email);
+
+        await Expect(Card(rep, stale.Id, stale.StageId).GetByTestId("card-stale")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task AConflictingEditSaysWhatChangedAndKeepsTheRepsInput() => browser.RunAsync(nameof(AConflictingEditSaysWhatChangedAndKeepsTheRepsInput), async session =>
+    {
+        var (id, _) = await RitasDealAsync("Conflicting edit", "Demo");
+        var rep = await OpenDealAsync(session, DemoCompany.Rep1Email, id);
+        var manager = await OpenDealAsync(session, DemoCompany.ManagerEmail, id);
+
+        await BrowserSession.Input(rep, "deal-next-step").FillAsync("Call the plant manager");
+        await BrowserSession.Input(manager, "deal-amount").FillAsync("20000");
+        await manager.GetByTestId("deal-save").ClickAsync();
+        await Expect(rep.GetByTestId("deal-changed")).ToBeVisibleAsync();
+        await rep.GetByTestId("deal-save").ClickAsync();
+
+        await Expect(rep.GetByTestId("deal-conflict")).ToContainTextAsync("Martin Manager");
+        await Expect(BrowserSession.Input(rep, "deal-next-step")).ToHaveValueAsync("Call the plant manager");
+        await rep.GetByTestId("deal-save").ClickAsync();
+        await Expect(rep.GetByTestId("deal-conflict")).ToHaveCountAsync(0);
+        var deal = await Get<OpportunityBook>().GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id);
+        Assert.Equal(("Call the plant manager", 20_000m), (deal.NextStep, deal.Amount));
+    });
+
+    [Fact]
+    public Task ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability() => browser.RunAsync(nameof(ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = (await Get<CustomerDirectory>().ListAsync(rita, new CustomerQuery { OwnerId = rita.UserId, PageSize = 1 })).Items[0];
+        var rep = await session.SignInAsync(DemoCompany.Rep1Email);
+        await rep.GotoAsync($"/customers/{customer.Id.ToString(CultureInfo.InvariantCulture)}");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        await rep.GetByTestId("tab-opportunities").ClickAsync();
+        await rep.GetByTestId("customer-deal-new").ClickAsync();
+
+        await Expect(BrowserSession.Input(rep, "deal-customer")).ToHaveValueAsync(customer.Name);
+        await BrowserSession.Input(rep, "deal-name").FillAsync("Spare parts 2027");
+        await BrowserSession.Input(rep, "deal-amount").FillAsync("8800");
+        await rep.GetByTestId("deal-save").ClickAsync();
+
+        await rep.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/opportunities/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await Expect(rep.GetByTestId("deal-title")).ToHaveTextAsync("Spare parts 2027");
+        var id = int.Parse(new Uri(rep.Url).AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        var deal = await Get<OpportunityBook>().GetAsync(rita, id);
+        var first = (await Get<PipelineStages>().ListAsync(rita)).First(s => s.Kind == PipelineStageKind.Open);
+        Assert.Equal((customer.Id, 8800m, first.Id, first.DefaultProbability), (deal.CustomerId, deal.Amount, deal.StageId, deal.Probability));
+    });
+
+    private static async Task<IPage> OpenDealAsync(BrowserSession session, string email, int id)
+    {
+        var page = await session.SignInAsync(email);
+        await page.GotoAsync($"/opportunities/{id.ToString(CultureInfo.InvariantCulture)}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("deal-form").WaitForAsync();
+        return page;
+    }
+
+    private static async Task<IPage> OpenBoardAsync(BrowserSession session, string email, ViewportSize? viewport = null)
+    {
+        var page = await session.SignInAsync(email, viewport: viewport);
+        await page.GotoAsync("/pipeline");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("board").WaitForAsync();
+        return page;
+    }
+
+    private static ILocator Column(IPage page, int stageId) =>
+        page.Locator($"[data-testid=board-column][data-stage='{stageId.ToString(CultureInfo.InvariantCulture)}']");
+
+    private static ILocator Card(IPage page, int id, int stageId) =>
+        Column(page, stageId).Locator($"[data-testid=deal-card][data-id='{id.ToString(CultureInfo.InvariantCulture)}']");
+
+    /// <summary>A new deal of Rita's (rep 1, on the manager's team) in <paramref name="stage"/>, and the stages' ids by English name.</summary>
+    private async Task<(int Id, Dictionary<string, int> Stages)> RitasDealAsync(string name, string stage)
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var stages = (await Get<PipelineStages>().ListAsync(rita)).ToDictionary(s => s.NameEn, s => s.Id);
+        var customer = (await Get<CustomerDirectory>().ListAsync(rita, new CustomerQuery { OwnerId = rita.UserId, PageSize = 1 })).Items[0];
+        var closeDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
+        var id = await Get<OpportunityBook>().CreateAsync(rita, new OpportunityDraft(customer.Id, name, 12_345m, closeDate, stages[stage]));
+        return (id, stages);
+    }
+}

@@ -1,0 +1,52 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using SalesHub.Core.Company;
+using SalesHub.Core.Customers;
+using SalesHub.Core.Pipeline;
+using SalesHub.Core.Security;
+using SalesHub.Tests.Infrastructure;
+using SalesHub.Web.Components.Pages.Pipeline;
+using SalesHub.Web.Components.Shared;
+
+namespace SalesHub.Tests.Web.Components.Pipeline;
+
+public sealed class PipelineBoardTests : ComponentTest
+{
+    private readonly PipelineTestCompany _company;
+    private readonly OpportunityBook _deals;
+
+    public PipelineBoardTests()
+    {
+        _company = new PipelineTestCompany(Database);
+        _deals = _company.Deals;
+        Services.AddSingleton(_deals);
+        Services.AddSingleton(_company.Stages);
+        Services.AddSingleton(new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed));
+        Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
+        Services.AddSingleton<TimeProvider>(Database.Clock);
+        // The board is not told of the other user's move here, so its card is stale when moved.
+        ComponentFactories.AddStub<LiveRefresh>();
+    }
+
+    [Fact]
+    public async Task AStaleMoveSaysSoAndTheCardShowsWhereTheServerHasIt()
+    {
+        var id = await _company.AddDealAsync("Initial contact");
+        SignIn(_company.Rita);
+        var popovers = Render<MudPopoverProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<PipelineBoard>();
+        cut.WaitForElement($"[data-testid=board-column][data-stage='{_company.StageIds["Initial contact"]}'] [data-testid=deal-card][data-id='{id}']");
+        var view = await _deals.GetAsync(Actor.For(_company.Martin), id);
+        await _deals.MoveAsync(Actor.For(_company.Martin), id, new OpportunityMove(_company.StageIds["Demo"]), view.Version);
+
+        cut.Find("[data-testid=card-menu] button").Click();
+        popovers.WaitForElement($"[data-testid=card-move][data-stage='{_company.StageIds["Proposal"]}']").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("changed by someone else first", snackbars.Markup));
+        cut.WaitForElement($"[data-testid=board-column][data-stage='{_company.StageIds["Demo"]}'] [data-testid=deal-card][data-id='{id}']");
+        Assert.Equal(_company.StageIds["Demo"], (await _deals.GetAsync(Actor.For(_company.Rita), id)).StageId);
+    }
+}
