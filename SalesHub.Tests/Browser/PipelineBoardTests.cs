@@ -82,6 +82,24 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
     });
 
     [Fact]
+    public Task TheManagerSeesTheRepViewingThenEditingTheDealUntilTheyLeave() => browser.RunAsync(nameof(TheManagerSeesTheRepViewingThenEditingTheDealUntilTheyLeave), async session =>
+    {
+        var (id, _) = await RitasDealAsync("Presence", "Initial contact");
+        var rep = await OpenDealAsync(session, DemoCompany.Rep1Email, id);
+        var manager = await OpenDealAsync(session, DemoCompany.ManagerEmail, id);
+        var presence = manager.GetByTestId("deal-presence");
+        await Expect(presence).ToHaveTextAsync("Rita Rep is viewing");
+        await Expect(rep.GetByTestId("deal-presence")).ToHaveTextAsync("Martin Manager is viewing");
+
+        await BrowserSession.Input(rep, "deal-next-step").FillAsync("Call the plant manager");
+        await Expect(presence).ToHaveTextAsync("Rita Rep is editing");
+
+        await rep.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).First.ClickAsync();
+        await rep.GetByTestId("board").WaitForAsync();
+        await Expect(presence).ToHaveCountAsync(0);
+    });
+
+    [Fact]
     public Task ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability() => browser.RunAsync(nameof(ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability), async session =>
     {
         var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
