@@ -15,6 +15,7 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Type, int Id), List<PresenceSession>> _records = [];
+    private readonly List<(string Type, Func<Task> OnChanged)> _watchers = [];
 
     /// <summary>
     /// Registers <paramref name="actor"/> as having the record open. <paramref name="onOthersChanged"/> is called,
@@ -29,6 +30,33 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
         return session;
     }
 
+    /// <summary>
+    /// Calls <paramref name="onEditorsChanged"/> whenever someone starts or stops editing a record of the type,
+    /// for a list of records (the pipeline board) to show <see cref="EditorsOf"/>; disposing it stops.
+    /// </summary>
+    public IDisposable WatchEditors(string recordType, Func<Task> onEditorsChanged)
+    {
+        var watcher = (recordType, onEditorsChanged);
+        lock (_lock)
+        {
+            _watchers.Add(watcher);
+        }
+
+        return new Unwatch(this, watcher);
+    }
+
+    /// <summary>The users other than <paramref name="actor"/> editing each record of the type that someone edits, by record id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> EditorsOf(string recordType, Actor actor)
+    {
+        lock (_lock)
+        {
+            return _records.Where(r => r.Key.Type == recordType)
+                .Select(r => (r.Key.Id, Names: Others(r.Value, actor.UserId ?? 0).Where(u => u.Editing).Select(u => u.DisplayName).ToList()))
+                .Where(r => r.Names.Count > 0)
+                .ToDictionary(r => r.Id, IReadOnlyList<string> (r) => r.Names);
+        }
+    }
+
     /// <summary>The users other than the session's own who have its record open, by name.</summary>
     internal IReadOnlyList<PresentUser> OthersOf(PresenceSession session)
     {
@@ -41,7 +69,7 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
     /// <summary>Applies one change to the sessions of a record and tells every other session whose view changed.</summary>
     internal void Change(PresenceSession origin, Action<List<PresenceSession>> change)
     {
-        var changed = new List<PresenceSession>();
+        var changed = new List<Func<Task>>();
         lock (_lock)
         {
             if (!_records.TryGetValue(origin.Key, out var sessions))
@@ -50,7 +78,13 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
                 _records[origin.Key] = sessions;
             }
 
+            var editorsBefore = Editors(sessions);
             change(sessions);
+            if (!Editors(sessions).SetEquals(editorsBefore))
+            {
+                changed.AddRange(_watchers.Where(w => w.Type == origin.Key.Type).Select(w => w.OnChanged));
+            }
+
             foreach (var session in sessions)
             {
                 var others = Others(sessions, session.UserId);
@@ -59,7 +93,7 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
                     session.LastSeen = others;
                     if (session != origin)
                     {
-                        changed.Add(session);
+                        changed.Add(session.OnOthersChanged);
                     }
                 }
             }
@@ -70,13 +104,15 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
             }
         }
 
-        foreach (var session in changed)
+        foreach (var notify in changed)
         {
             // One slow page does not hold up the user who caused the change.
-            _ = session.OnOthersChanged().ContinueWith(
+            _ = notify().ContinueWith(
                 t => logger.LogWarning(t.Exception, "Presence update failed"), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
+
+    private static HashSet<int> Editors(List<PresenceSession> sessions) => sessions.Where(s => s.Editing).Select(s => s.UserId).ToHashSet();
 
     private static List<PresentUser> Others(List<PresenceSession> sessions, int userId) =>
         sessions.Where(s => s.UserId != userId)
@@ -85,6 +121,17 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ThenBy(u => u.UserId)
             .ToList();
+
+    private sealed class Unwatch(RecordPresence registry, (string Type, Func<Task> OnChanged) watcher) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (registry._lock)
+            {
+                registry._watchers.Remove(watcher);
+            }
+        }
+    }
 }
 
 /// <summary>One page's hold on a record in <see cref="RecordPresence"/>; disposing it leaves the record.</summary>

@@ -111,6 +111,35 @@ public sealed class RecordPresenceTests
         Assert.Throws<ArgumentException>(() => _presence.Join("Opportunity", 7, Actor.Nobody, () => Task.CompletedTask));
     }
 
+    [Fact]
+    public void AWatcherOfTheTypeIsToldWhenSomeoneStartsOrStopsEditingAndSeesOnlyOthersEdits()
+    {
+        var told = 0;
+        var watch = _presence.WatchEditors("Opportunity", () =>
+        {
+            told++;
+            return Task.CompletedTask;
+        });
+        using var rita = Join(Rita);
+        using var martin = Join(Martin);
+        using var customer = _presence.Join("Customer", 7, Li, () => Task.CompletedTask);
+
+        rita.SetEditing(true);
+        customer.SetEditing(true);
+
+        Assert.Equal(1, told);
+        Assert.Equal(["Rita Rep"], _presence.EditorsOf("Opportunity", Martin)[7]);
+        Assert.Empty(_presence.EditorsOf("Opportunity", Rita));
+
+        rita.Dispose();
+        Assert.Equal(2, told);
+        Assert.Empty(_presence.EditorsOf("Opportunity", Martin));
+
+        watch.Dispose();
+        martin.SetEditing(true);
+        Assert.Equal(2, told);
+    }
+
     /// <summary>Opens deal 7 as <paramref name="actor"/>, counting the notifications by display name.</summary>
     private PresenceSession Join(Actor actor)
     {
