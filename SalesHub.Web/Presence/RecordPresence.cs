@@ -19,7 +19,7 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
 
     /// <summary>
     /// Registers <paramref name="actor"/> as having the record open. <paramref name="onOthersChanged"/> is called,
-    /// on the caller's thread of the change, whenever the session's <see cref="PresenceSession.Others"/> change;
+    /// on the thread of whoever made the change, whenever the session's <see cref="PresenceSession.Others"/> change;
     /// a component passes its own InvokeAsync there.
     /// </summary>
     public PresenceSession Join(string recordType, int recordId, Actor actor, Func<Task> onOthersChanged)
@@ -66,7 +66,10 @@ public sealed class RecordPresence(ILogger<RecordPresence> logger)
         }
     }
 
-    /// <summary>Applies one change to the sessions of a record and tells every other session whose view changed.</summary>
+    /// <summary>
+    /// Applies one change to the sessions of a record, then tells every other session whose view changed and,
+    /// when someone started or stopped editing, the type's watchers.
+    /// </summary>
     internal void Change(PresenceSession origin, Action<List<PresenceSession>> change)
     {
         var changed = new List<Func<Task>>();
