@@ -14,6 +14,7 @@ using SalesHub.Web.Documents;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Localization;
 using SalesHub.Web.Pipeline;
+using SalesHub.Web.Presence;
 using SalesHub.Web.Quoting;
 using SalesHub.Web.Security;
 
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ErrorMessages>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<RecordPresence>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

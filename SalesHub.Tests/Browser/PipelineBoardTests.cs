@@ -82,6 +82,29 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
     });
 
     [Fact]
+    public Task TheManagerSeesTheRepViewingThenEditingTheDealUntilTheyLeave() => browser.RunAsync(nameof(TheManagerSeesTheRepViewingThenEditingTheDealUntilTheyLeave), async session =>
+    {
+        var (id, stages) = await RitasDealAsync("Presence", "Initial contact");
+        var rep = await OpenDealAsync(session, DemoCompany.Rep1Email, id);
+        var manager = await OpenDealAsync(session, DemoCompany.ManagerEmail, id);
+        var board = await OpenBoardAsync(session, DemoCompany.ManagerEmail);
+        var presence = manager.GetByTestId("deal-presence");
+        var editing = Card(board, id, stages["Initial contact"]).GetByTestId("card-editing");
+        await Expect(presence).ToHaveTextAsync("Rita Rep is viewing");
+        await Expect(rep.GetByTestId("deal-presence")).ToHaveTextAsync("Martin Manager is viewing");
+        await Expect(editing).ToHaveCountAsync(0);
+
+        await BrowserSession.Input(rep, "deal-next-step").FillAsync("Call the plant manager");
+        await Expect(presence).ToHaveTextAsync("Rita Rep is editing");
+        await Expect(editing).ToHaveAttributeAsync("aria-label", "Rita Rep is editing");
+
+        await rep.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).First.ClickAsync();
+        await rep.GetByTestId("board").WaitForAsync();
+        await Expect(presence).ToHaveCountAsync(0);
+        await Expect(editing).ToHaveCountAsync(0);
+    });
+
+    [Fact]
     public Task ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability() => browser.RunAsync(nameof(ANewDealFromTheCustomersProfileTakesTheFirstStagesProbability), async session =>
     {
         var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);

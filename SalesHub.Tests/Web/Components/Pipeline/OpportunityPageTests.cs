@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using SalesHub.Core.Auditing;
@@ -11,6 +12,7 @@ using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components;
 using SalesHub.Web.Components.Pages.Pipeline;
+using SalesHub.Web.Presence;
 
 namespace SalesHub.Tests.Web.Components.Pipeline;
 
@@ -18,6 +20,7 @@ public sealed class OpportunityPageTests : ComponentTest
 {
     private readonly PipelineTestCompany _company;
     private readonly OpportunityBook _deals;
+    private readonly RecordPresence _presence = new(NullLogger<RecordPresence>.Instance);
 
     public OpportunityPageTests()
     {
@@ -29,6 +32,41 @@ public sealed class OpportunityPageTests : ComponentTest
         Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(_presence);
+    }
+
+    [Fact]
+    public async Task AnotherUserWhoHasTheDealOpenShowsAsViewingThenEditingUntilTheyLeave()
+    {
+        var id = await DealAsync();
+        var martin = _presence.Join(nameof(Opportunity), id, Actor.For(_company.Martin), () => Task.CompletedTask);
+        var cut = Open(_company.Rita, id);
+
+        Assert.Equal("Martin is viewing", cut.Find("[data-testid=deal-presence]").TextContent.Trim());
+
+        martin.SetEditing(true);
+        cut.WaitForAssertion(() => Assert.Equal("Martin is editing", cut.Find("[data-testid=deal-presence]").TextContent.Trim()));
+
+        martin.Dispose();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-presence]")));
+    }
+
+    [Fact]
+    public async Task TypingShowsTheUserAsEditingToOthersUntilSavedAndLeavingTheDealLetsGo()
+    {
+        var id = await DealAsync();
+        using var martin = _presence.Join(nameof(Opportunity), id, Actor.For(_company.Martin), () => Task.CompletedTask);
+        var cut = Open(_company.Rita, id);
+        Assert.Equal([new PresentUser(_company.Rita.Id, "Rita", false)], martin.Others);
+
+        Input(cut, "deal-next-step").Input("Call the plant manager");
+        Assert.Equal([new PresentUser(_company.Rita.Id, "Rita", true)], martin.Others);
+
+        cut.Find("[data-testid=deal-save]").Click();
+        cut.WaitForAssertion(() => Assert.Equal([new PresentUser(_company.Rita.Id, "Rita", false)], martin.Others));
+
+        await DisposeComponentsAsync();
+        Assert.Empty(martin.Others);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using SalesHub.Core.Company;
@@ -9,6 +10,7 @@ using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Pipeline;
 using SalesHub.Web.Components.Shared;
+using SalesHub.Web.Presence;
 
 namespace SalesHub.Tests.Web.Components.Pipeline;
 
@@ -16,6 +18,7 @@ public sealed class PipelineBoardTests : ComponentTest
 {
     private readonly PipelineTestCompany _company;
     private readonly OpportunityBook _deals;
+    private readonly RecordPresence _presence = new(NullLogger<RecordPresence>.Instance);
 
     public PipelineBoardTests()
     {
@@ -26,6 +29,7 @@ public sealed class PipelineBoardTests : ComponentTest
         Services.AddSingleton(new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed));
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(_presence);
         // The board is not told of the other user's move here, so its card is stale when moved.
         ComponentFactories.AddStub<LiveRefresh>();
     }
@@ -48,5 +52,24 @@ public sealed class PipelineBoardTests : ComponentTest
         snackbars.WaitForAssertion(() => Assert.Contains("changed by someone else first", snackbars.Markup));
         cut.WaitForElement($"[data-testid=board-column][data-stage='{_company.StageIds["Demo"]}'] [data-testid=deal-card][data-id='{id}']");
         Assert.Equal(_company.StageIds["Demo"], (await _deals.GetAsync(Actor.For(_company.Rita), id)).StageId);
+    }
+
+    [Fact]
+    public async Task ACardSaysWhenAnotherUserIsEditingItsDeal()
+    {
+        var id = await _company.AddDealAsync("Initial contact");
+        SignIn(_company.Rita);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        var card = $"[data-testid=deal-card][data-id='{id}']";
+        cut.WaitForElement(card);
+        Assert.Empty(cut.FindAll($"{card} [data-testid=card-editing]"));
+
+        using var martin = _presence.Join(nameof(Opportunity), id, Actor.For(_company.Martin), () => Task.CompletedTask);
+        martin.SetEditing(true);
+        cut.WaitForAssertion(() => Assert.Equal("Martin is editing", cut.Find($"{card} [data-testid=card-editing]").GetAttribute("aria-label")));
+
+        martin.SetEditing(false);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"{card} [data-testid=card-editing]")));
     }
 }

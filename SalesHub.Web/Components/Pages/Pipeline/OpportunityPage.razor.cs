@@ -11,13 +11,15 @@ using SalesHub.Web.Components.Pages.Pipeline.Components;
 using SalesHub.Web.Components.Pages.Quotes.Components;
 using SalesHub.Web.Components.Shared;
 using SalesHub.Web.Localization;
+using SalesHub.Web.Presence;
 using SalesHub.Web.Security;
 
 namespace SalesHub.Web.Components.Pages.Pipeline;
 
 /// <summary>
 /// One deal: its details form, stage history and audit history. OpportunityBook runs the rules; a stale
-/// save says what changed and keeps what the user typed, so saving again reapplies it.
+/// save says what changed and keeps what the user typed, so saving again reapplies it. Other users who have
+/// the deal open show as "viewing", or "editing" while they have unsaved changes.
 /// </summary>
 public partial class OpportunityPage
 {
@@ -34,6 +36,7 @@ public partial class OpportunityPage
     private string? _conflict;
     private bool _changedElsewhere;
     private bool _notFound;
+    private PresenceSession? _presence;
     private bool _dirty;
     private bool _busy;
 
@@ -74,6 +77,22 @@ public partial class OpportunityPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private RecordPresence Presence { get; set; } = default!;
+
+    /// <summary>Unsaved changes, which the other users who have the deal open see as "editing".</summary>
+    private bool Dirty
+    {
+        get => _dirty;
+        set
+        {
+            _dirty = value;
+            _presence?.SetEditing(value);
+        }
+    }
+
+    private IReadOnlyList<PresentUser> Others => _presence?.Others ?? [];
+
     private bool Editable => _view is null || _view.CanEdit;
 
     private string Title => _view?.Name ?? L["Opportunities.New"];
@@ -95,10 +114,11 @@ public partial class OpportunityPage
 
     private async Task LoadAsync()
     {
-        (_dirty, _conflict, _changedElsewhere) = (false, null, false);
+        (Dirty, _conflict, _changedElsewhere) = (false, null, false);
         _errors.Clear();
         if (Id is not { } id)
         {
+            LeavePresence();
             _view = null;
             var first = _stages.Open.FirstOrDefault();
             _form = new OpportunityForm
@@ -110,7 +130,7 @@ public partial class OpportunityPage
             if (CustomerId is { } customerId)
             {
                 ChooseCustomer(await CustomerChoiceAsync(customerId));
-                _dirty = false;
+                Dirty = false;
             }
 
             return;
@@ -120,12 +140,35 @@ public partial class OpportunityPage
         {
             _view = await Deals.GetAsync(_actor, id);
             (_form, _original, _notFound) = (OpportunityForm.From(_view), OpportunityForm.From(_view), false);
+            JoinPresence(id);
         }
         catch (RecordNotFoundException)
         {
             (_view, _form, _notFound) = (null, null, true);
+            LeavePresence();
         }
     }
+
+    /// <summary>Tells the other users who have this deal open that this user has it open too.</summary>
+    private void JoinPresence(int id)
+    {
+        // Prerendering has no circuit to leave it again.
+        if (!RendererInfo.IsInteractive || _presence?.Key.Id == id)
+        {
+            return;
+        }
+
+        LeavePresence();
+        _presence = Presence.Join(nameof(Opportunity), id, _actor, () => InvokeAsync(StateHasChanged));
+    }
+
+    private void LeavePresence()
+    {
+        _presence?.Dispose();
+        _presence = null;
+    }
+
+    public void Dispose() => LeavePresence();
 
     private async Task<CustomerChoice?> CustomerChoiceAsync(int customerId)
     {
@@ -142,7 +185,7 @@ public partial class OpportunityPage
     private void Change(Action change)
     {
         change();
-        _dirty = true;
+        Dirty = true;
     }
 
     private void ChooseCustomer(CustomerChoice? customer)
@@ -221,7 +264,7 @@ public partial class OpportunityPage
         try
         {
             await work();
-            _dirty = false;
+            Dirty = false;
             return true;
         }
         catch (ConcurrencyConflictException conflict)

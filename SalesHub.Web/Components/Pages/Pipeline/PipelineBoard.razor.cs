@@ -7,6 +7,7 @@ using SalesHub.Core.Pipeline;
 using SalesHub.Core.Security;
 using SalesHub.Web.Components.Pages.Pipeline.Components;
 using SalesHub.Web.Localization;
+using SalesHub.Web.Presence;
 using SalesHub.Web.Security;
 
 namespace SalesHub.Web.Components.Pages.Pipeline;
@@ -14,7 +15,8 @@ namespace SalesHub.Web.Components.Pages.Pipeline;
 /// <summary>
 /// The pipeline board: a column per open stage with totals summed in SQL, cards moved by drag and drop or
 /// their menu through OpportunityBook.MoveAsync. After every move, refused or not, and after anyone's save,
-/// the board reloads, so a card always sits where the server says it is.
+/// the board reloads, so a card always sits where the server says it is. A card that another user is
+/// editing on the deal page says so.
 /// </summary>
 public partial class PipelineBoard
 {
@@ -28,6 +30,8 @@ public partial class PipelineBoard
     private Actor _actor = Actor.Nobody;
     private string _currency = "";
     private bool _zonesStale;
+    private IReadOnlyDictionary<int, IReadOnlyList<string>> _editors = new Dictionary<int, IReadOnlyList<string>>();
+    private IDisposable? _editorsWatch;
 
     [Inject]
     private OpportunityBook Deals { get; set; } = default!;
@@ -50,9 +54,24 @@ public partial class PipelineBoard
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private RecordPresence Presence { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
+        // Prerendering has no circuit to update later.
+        if (RendererInfo.IsInteractive)
+        {
+            _editorsWatch = Presence.WatchEditors(nameof(Opportunity), () => InvokeAsync(() =>
+            {
+                // The drop zones render their cards again only when refreshed.
+                (_editors, _zonesStale) = (Presence.EditorsOf(nameof(Opportunity), _actor), true);
+                StateHasChanged();
+            }));
+            _editors = Presence.EditorsOf(nameof(Opportunity), _actor);
+        }
+
         _currency = (await Company.GetAsync()).Details.CurrencySymbol;
         _stages = new StageNames(await Stages.ListAsync(_actor));
         await ReloadAsync();
@@ -91,6 +110,8 @@ public partial class PipelineBoard
             _container.Refresh();
         }
     }
+
+    private IReadOnlyList<string> EditorsOf(int id) => _editors.GetValueOrDefault(id) ?? [];
 
     private int Loaded(int stageId) => _cards.Count(c => c.Row.StageId == stageId);
 
@@ -143,4 +164,6 @@ public partial class PipelineBoard
     }
 
     private string Money(decimal amount) => MoneyText.Format(amount, _currency, CultureInfo.CurrentCulture);
+
+    public void Dispose() => _editorsWatch?.Dispose();
 }
