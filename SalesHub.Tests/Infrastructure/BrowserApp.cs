@@ -15,7 +15,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public TestApp App { get; } = new();
 
-    public static string ScreenshotDirectory
+    /// <summary>The repository's artifacts folder (git-ignored), where tests leave what they measured or saw.</summary>
+    public static string ArtifactsDirectory
     {
         get
         {
@@ -25,9 +26,11 @@ public sealed class BrowserApp : IAsyncLifetime
                 directory = directory.Parent;
             }
 
-            return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+            return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "artifacts");
         }
     }
+
+    public static string ScreenshotDirectory => Path.Combine(ArtifactsDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {

@@ -5,7 +5,7 @@ namespace SalesHub.Web.Bench;
 /// <summary>
 /// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
 /// operations that exist today — sign-in and pages over loopback HTTP, the customer list and
-/// profile and the quote pricing engine server-side, PDF printing — and reports them (DESIGN.md
+/// profile, the pipeline board and the quote pricing engine server-side, PDF printing — and reports them (DESIGN.md
 /// "Performance", results in docs/performance.md).
 /// </summary>
 public static class BenchCommand
@@ -31,7 +31,7 @@ public static class BenchCommand
         Console.WriteLine($"SalesHub bench, size {options.Dataset.Name}: {options.Runs} timed runs per measurement after {WarmUpRuns} warm-up runs");
         Console.WriteLine($"Machine: {BenchReport.Machine()}");
         await using var host = await BenchHost.StartAsync();
-        var customers = await SeedAsync(host, options.Dataset);
+        var (customers, pipeline) = await SeedAsync(host, options.Dataset);
         try
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
@@ -39,6 +39,8 @@ public static class BenchCommand
             var documents = new BenchDocumentScenarios(host.Services);
             foreach (var scenario in (await scenarios.SignInAndListAsync())
                 .Concat(new BenchCustomerScenarios(host.Services, customers).List())
+                .Concat(new BenchPipelineScenarios(host.Services, pipeline).List())
+                .Concat(await scenarios.SignInAndListPipelineAsync(pipeline))
                 .Concat(BenchQuoteScenarios.List())
                 .Concat(await documents.ListAsync())
                 .Where(s => options.Selects(s.Name)))
@@ -75,7 +77,7 @@ public static class BenchCommand
         }
     }
 
-    private static async Task<BenchCustomerSample> SeedAsync(BenchHost host, BenchDataset dataset)
+    private static async Task<(BenchCustomerSample Customers, BenchPipelineSample Pipeline)> SeedAsync(BenchHost host, BenchDataset dataset)
     {
         var started = Stopwatch.GetTimestamp();
         await BenchCompany.SeedAsync(host.Services, dataset);
@@ -85,8 +87,12 @@ public static class BenchCommand
         Console.WriteLine(
             $"Generated {customers.Customers:N0} customers with {customers.Contacts:N0} contacts and {customers.Interactions:N0} interactions "
             + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        started = Stopwatch.GetTimestamp();
+        var pipeline = await BenchOpportunities.SeedAsync(host.Services, dataset, customers);
         Console.WriteLine(
-            $"Not generated until their entities exist: {dataset.Opportunities:N0} opportunities, {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
-        return customers;
+            $"Generated {pipeline.Opportunities:N0} opportunities, {pipeline.ManagerOpenDeals:N0} of them open on {pipeline.ManagerEmail}'s team's board, "
+            + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        Console.WriteLine($"Not generated until their entities exist: {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
+        return (customers, pipeline);
     }
 }

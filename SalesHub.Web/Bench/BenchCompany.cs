@@ -13,7 +13,7 @@ namespace SalesHub.Web.Bench;
 internal static class BenchCompany
 {
     /// <summary>Every generated user's password; the measured sign-ins use the demo users.</summary>
-    private const string Password = "SalesHub-Bench-2026";
+    public const string Password = "SalesHub-Bench-2026";
 
     /// <summary>Every generated user's e-mail starts with it.</summary>
     public const string EmailPrefix = "bench";

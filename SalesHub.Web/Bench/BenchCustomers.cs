@@ -107,7 +107,8 @@ internal static class BenchCustomers
         await command.ExecuteNonQueryAsync();
     }
 
-    private static long NextId(SqliteTransaction transaction, string table)
+    /// <summary>The first free key of <paramref name="table"/>: bulk-inserted rows are given their ids.</summary>
+    internal static long NextId(SqliteTransaction transaction, string table)
     {
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;

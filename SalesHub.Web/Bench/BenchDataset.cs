@@ -4,7 +4,7 @@ namespace SalesHub.Web.Bench;
 /// A data size from DESIGN.md "Performance" (interactions from issue #3's customer budget). The sales
 /// record counts stay here, next to the user and team counts, so that every budget keeps the size it
 /// is judged at; the entities that exist today (users, teams, customers with their contacts and
-/// interactions) are generated, the others as their features land.
+/// interactions, opportunities) are generated, the others as their features land.
 /// </summary>
 internal sealed record BenchDataset(
     string Name,

@@ -22,6 +22,7 @@ internal sealed class BenchScenarios : IDisposable
     private readonly CookieContainer _signInCookies = new();
     private readonly HttpClient _signInBrowser;
     private readonly HttpClient _signedInBrowser;
+    private readonly HttpClient _managerBrowser;
     private IReadOnlyList<KeyValuePair<string, string>> _loginForm = [];
     private string _token = "";
 
@@ -31,13 +32,14 @@ internal sealed class BenchScenarios : IDisposable
         _api = new HttpClient { BaseAddress = baseAddress };
         _signInBrowser = Browser(_signInCookies);
         _signedInBrowser = Browser(new CookieContainer());
+        _managerBrowser = Browser(new CookieContainer());
     }
 
     /// <summary>Signs in once each way, for the scenarios that need a signed-in caller, and lists them all.</summary>
     public async Task<IReadOnlyList<BenchScenario>> SignInAndListAsync()
     {
         _token = await RequestTokenAsync();
-        await PostLoginFormAsync(_signedInBrowser, await FetchLoginFormAsync(_signedInBrowser));
+        await PostLoginFormAsync(_signedInBrowser, await FetchLoginFormAsync(_signedInBrowser, DemoCompany.Rep1Email, DemoCompany.Password));
         return
         [
             new("sign-in (API token)", RequestTokenAsync),
@@ -48,11 +50,22 @@ internal sealed class BenchScenarios : IDisposable
         ];
     }
 
+    /// <summary>
+    /// Signs in as the generated manager and lists the pipeline board page: <c>GET /pipeline</c>, prerendered
+    /// with every column's totals and first cards, which with the board's query is what makes it interactive.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchScenario>> SignInAndListPipelineAsync(BenchPipelineSample pipeline)
+    {
+        await PostLoginFormAsync(_managerBrowser, await FetchLoginFormAsync(_managerBrowser, pipeline.ManagerEmail, BenchCompany.Password));
+        return [new("pipeline: board page (manager)", () => GetBoardPageAsync(pipeline.ManagerName))];
+    }
+
     public void Dispose()
     {
         _api.Dispose();
         _signInBrowser.Dispose();
         _signedInBrowser.Dispose();
+        _managerBrowser.Dispose();
     }
 
     // Cookies kept like a browser's, redirects not followed: the sign-in answer itself is measured.
@@ -78,14 +91,14 @@ internal sealed class BenchScenarios : IDisposable
             cookie.Expired = true;
         }
 
-        _loginForm = await FetchLoginFormAsync(_signInBrowser);
+        _loginForm = await FetchLoginFormAsync(_signInBrowser, DemoCompany.Rep1Email, DemoCompany.Password);
     }
 
-    private async Task<IReadOnlyList<KeyValuePair<string, string>>> FetchLoginFormAsync(HttpClient browser)
+    private async Task<IReadOnlyList<KeyValuePair<string, string>>> FetchLoginFormAsync(HttpClient browser, string email, string password)
     {
         using var response = await browser.GetAsync(new Uri(_baseAddress, "/Account/Login"));
         UnexpectedResponseException.ThrowUnless(response, HttpStatusCode.OK);
-        return LoginForm.Fill(await response.Content.ReadAsStringAsync(), DemoCompany.Rep1Email, DemoCompany.Password);
+        return LoginForm.Fill(await response.Content.ReadAsStringAsync(), email, password);
     }
 
     private async Task PostLoginFormAsync(HttpClient browser, IReadOnlyList<KeyValuePair<string, string>> form)
@@ -108,6 +121,17 @@ internal sealed class BenchScenarios : IDisposable
         if (!(await response.Content.ReadAsStringAsync()).Contains(RepDisplayName, StringComparison.Ordinal))
         {
             throw new UnexpectedResponseException($"GET / answered without the signed-in user's name ({RepDisplayName}).");
+        }
+    }
+
+    private async Task GetBoardPageAsync(string managerName)
+    {
+        using var response = await _managerBrowser.GetAsync(new Uri(_baseAddress, "/pipeline"));
+        UnexpectedResponseException.ThrowUnless(response, HttpStatusCode.OK);
+        var page = await response.Content.ReadAsStringAsync();
+        if (!page.Contains(managerName, StringComparison.Ordinal) || !page.Contains("data-testid=\"deal-card\"", StringComparison.Ordinal))
+        {
+            throw new UnexpectedResponseException($"GET /pipeline answered without {managerName}'s board and its cards.");
         }
     }
 

@@ -43,9 +43,15 @@ internal sealed class BulkInsert : IDisposable
     public static BulkInsert Columns(SqliteTransaction transaction, IEntityType entityType, params string[] names) =>
         new(transaction, entityType, names.Select(n => entityType.FindProperty(n) ?? throw new ArgumentException($"{entityType.DisplayName()} has no property {n}.")).ToList());
 
-    /// <summary>Inserts <paramref name="entity"/>'s values, with <paramref name="id"/> as its key when the key is one of the columns.</summary>
-    public void Insert(object entity, long id = 0) =>
-        InsertValues(_columns.Select(c => c.IsPrimaryKey() ? id : c.GetGetter().GetClrValueUsingContainingEntity(entity)).ToArray());
+    /// <summary>
+    /// Inserts <paramref name="entity"/>'s values, with <paramref name="id"/> as its key when the key is one of the columns,
+    /// and <paramref name="values"/> (by property name) for what the entity only lets Core set.
+    /// </summary>
+    public void Insert(object entity, long id = 0, IReadOnlyDictionary<string, object?>? values = null) =>
+        InsertValues(_columns.Select(c =>
+            c.IsPrimaryKey() ? id
+            : values is not null && values.TryGetValue(c.Name, out var value) ? value
+            : c.GetGetter().GetClrValueUsingContainingEntity(entity)).ToArray());
 
     /// <summary>Inserts one row from values in the order of the columns, as the entity would hold them.</summary>
     public void InsertValues(params object?[] values)
