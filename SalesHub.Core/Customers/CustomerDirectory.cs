@@ -321,7 +321,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
     private static IQueryable<Customer> Filter(SalesHubDbContext db, CustomerQuery query)
     {
-        var customers = VisibleByIndex(db);
+        var customers = VisibleByIndex.Of(db, db.Customers.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             customers = CustomerSearch.Matching(db, customers, query.Search);
@@ -365,28 +365,6 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
         }
 
         return customers;
-    }
-
-    /// <summary>
-    /// The customers the visibility filter lets a rep or manager see — their own, their teams' and
-    /// those shared with them — restated as lookups by owner and by id. The filter's own form, one
-    /// condition that also lets administrators through, makes SQLite test every customer; this one
-    /// lets it fetch a rep's few hundred from the indexes. The filter still applies on top.
-    /// </summary>
-    private static IQueryable<Customer> VisibleByIndex(SalesHubDbContext db)
-    {
-        var customers = db.Customers.AsNoTracking();
-        if (db.Actor.IsAdmin)
-        {
-            return customers;
-        }
-
-        var userId = db.Actor.UserId;
-        var owners = db.Actor.IsManager
-            ? db.Users.Where(u => u.Id == userId || db.Teams.Any(t => t.ManagerId == userId && t.Id == u.TeamId)).Select(u => u.Id)
-            : db.Users.Where(u => u.Id == userId).Select(u => u.Id);
-        var shared = db.RecordShares.Where(s => s.RecordType == nameof(Customer) && s.UserId == userId).Select(s => s.RecordId);
-        return customers.Where(c => owners.Contains(c.OwnerId) || shared.Contains(c.Id));
     }
 
     private static IQueryable<CustomerRow> Project(SalesHubDbContext db, IQueryable<Customer> customers) =>

@@ -282,7 +282,7 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
             throw new DomainException("Opportunities.InvalidClosePeriod") { Field = "closeTo" };
         }
 
-        var deals = db.Opportunities.AsNoTracking();
+        var deals = VisibleByIndex.Of(db, db.Opportunities.AsNoTracking());
         if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
         {
             deals = deals.Where(o => o.SearchText.Contains(term));

@@ -37,6 +37,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.WeightedAmount).HasMoneyConversion();
         builder.HasOne(o => o.Stage).WithMany().HasForeignKey(o => o.StageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.CustomerId);
+        // A team's board reads its owners' deals (VisibleByIndex) and groups them by stage.
+        builder.HasIndex(o => new { o.OwnerId, o.StageId });
         builder.HasIndex(o => new { o.StageId, o.ExpectedCloseDate });
         builder.HasIndex(o => o.StaleAt);
         builder.HasIndex(o => o.UpdatedAt);

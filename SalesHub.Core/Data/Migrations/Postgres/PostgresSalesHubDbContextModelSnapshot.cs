@@ -1221,6 +1221,8 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerId", "StageId");
+
                     b.HasIndex("StageId", "ExpectedCloseDate");
 
                     b.ToTable("Opportunities");

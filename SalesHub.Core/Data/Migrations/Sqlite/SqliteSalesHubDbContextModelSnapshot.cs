@@ -1178,6 +1178,8 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerId", "StageId");
+
                     b.HasIndex("StageId", "ExpectedCloseDate");
 
                     b.ToTable("Opportunities");
