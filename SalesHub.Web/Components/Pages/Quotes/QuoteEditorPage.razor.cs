@@ -55,7 +55,6 @@ public partial class QuoteEditorPage
     [Inject]
     private OpportunityBook Opportunities { get; set; } = default!;
 
-
     [Inject]
     private CompanySettings Company { get; set; } = default!;
 
