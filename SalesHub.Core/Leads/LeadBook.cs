@@ -39,8 +39,6 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, Rec
         },
         leads => leads.OrderByDescending(l => l.UpdatedAt).ThenByDescending(l => l.Id));
 
-    public static IReadOnlyCollection<string> SortFields => Sorting.Fields;
-
     public async Task<Page<LeadRow>> ListAsync(Actor actor, LeadQuery query, CancellationToken cancellationToken = default)
     {
         Paging.Require(query.Page, query.PageSize, MaxPageSize);

@@ -53,6 +53,9 @@ public sealed class Opportunity : BusinessRecord
 
     public DateTimeOffset StageEnteredAt { get; private set; }
 
+    /// <summary>Whole days a deal that entered its stage at <paramref name="stageEnteredAt"/> has been in it at <paramref name="now"/>.</summary>
+    public static int DaysInStage(DateTimeOffset stageEnteredAt, DateTimeOffset now) => Math.Max(0, (now - stageEnteredAt).Days);
+
     /// <summary>The last edit, stage change or interaction with the customer.</summary>
     public DateTimeOffset LastActivityAt { get; private set; }
 

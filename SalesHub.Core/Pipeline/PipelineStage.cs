@@ -59,9 +59,6 @@ public sealed class PipelineStage : IVersioned, IAudited
 
         StaleAfterDays = Kind == PipelineStageKind.Open ? details.StaleAfterDays : null;
     }
-
-    /// <summary>The stage's name in the reader's language: Chinese for zh-*, English otherwise.</summary>
-    public string NameIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
 
 /// <summary>What an administrator enters for a stage.</summary>

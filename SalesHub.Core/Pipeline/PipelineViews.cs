@@ -2,7 +2,11 @@ namespace SalesHub.Core.Pipeline;
 
 /// <summary>A stage as lists, forms and the API show it, with how many deals (deleted ones too) are in it.</summary>
 public sealed record PipelineStageRow(
-    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int OpportunityCount, long Version);
+    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int OpportunityCount, long Version)
+{
+    /// <summary>The stage's name in the reader's language: Chinese for zh-*, English otherwise.</summary>
+    public string NameIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+}
 
 /// <summary>
 /// What a deal says when it is created or saved from the edit form. A change of <see cref="StageId"/> runs

@@ -311,5 +311,5 @@ public partial class OpportunityPage
 
     private string Money(decimal amount) => MoneyText.Format(amount, _currency, CultureInfo.CurrentCulture);
 
-    private int DaysInStage(DateTimeOffset enteredAt) => Math.Max(0, (Clock.GetUtcNow() - enteredAt).Days);
+    private int DaysInStage(DateTimeOffset enteredAt) => Opportunity.DaysInStage(enteredAt, Clock.GetUtcNow());
 }

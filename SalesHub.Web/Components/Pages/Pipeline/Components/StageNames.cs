@@ -18,6 +18,5 @@ public sealed class StageNames(IReadOnlyList<PipelineStageRow> stages)
 
     public string this[int? id] => id is { } stageId && Find(stageId) is { } stage ? Name(stage) : "—";
 
-    public static string Name(PipelineStageRow stage) =>
-        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? stage.NameZh : stage.NameEn;
+    public static string Name(PipelineStageRow stage) => stage.NameIn(CultureInfo.CurrentUICulture.Name);
 }
