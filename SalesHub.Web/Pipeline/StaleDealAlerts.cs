@@ -1,55 +1,17 @@
 using Microsoft.Extensions.Options;
 using SalesHub.Core.Pipeline;
+using SalesHub.Web.Hosting;
 
 namespace SalesHub.Web.Pipeline;
 
 /// <summary>
-/// Tells owners of deals that turned stale, at start-up and then every <see cref="StaleDealAlertsOptions.Interval"/>.
-/// The deals' own rows say who was told, so a restart neither loses nor repeats a notification; a failed
-/// round is logged and the next one tries again.
+/// Tells owners of deals that turned stale, at start-up and then every <see cref="StaleDealAlertsOptions.Interval"/>;
+/// the deals' own rows say who was told.
 /// </summary>
 public sealed class StaleDealAlerts(OpportunityBook deals, TimeProvider clock, IOptions<StaleDealAlertsOptions> options, ILogger<StaleDealAlerts> logger)
-    : BackgroundService
+    : RecurringJob(clock, options.Value.Interval, logger)
 {
-    /// <summary>One round; returns how many owners were told, or null when it failed.</summary>
-    public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var told = await deals.NotifyStaleAsync(cancellationToken);
-            if (told > 0)
-            {
-                logger.LogInformation("{Count} owners told of deals that turned stale", told);
-            }
+    protected override Task<int> RoundAsync(CancellationToken cancellationToken) => deals.NotifyStaleAsync(cancellationToken);
 
-            return told;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Telling owners of stale deals failed; the next round tries again");
-            return null;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
-        {
-            await Task.Yield();
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
-    }
+    protected override void Report(int done) => Logger.LogInformation("{Count} owners told of deals that turned stale", done);
 }
