@@ -238,6 +238,11 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             quotes = quotes.Where(q => q.OwnerId == ownerId);
         }
 
+        if (query.OpportunityId is { } opportunityId)
+        {
+            quotes = quotes.Where(q => q.OpportunityId == opportunityId);
+        }
+
         var total = await quotes.CountAsync(cancellationToken);
         var items = await Sorting.Apply(quotes, query.Sort)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)

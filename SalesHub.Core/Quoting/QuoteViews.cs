@@ -41,6 +41,9 @@ public sealed record QuoteQuery
 
     public int? OwnerId { get; init; }
 
+    /// <summary>The quotes made for one deal.</summary>
+    public int? OpportunityId { get; init; }
+
     public string? Sort { get; init; }
 
     public int Page { get; init; } = 1;

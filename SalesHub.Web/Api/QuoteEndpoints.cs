@@ -6,8 +6,8 @@ using SalesHub.Core.Security;
 
 namespace SalesHub.Web.Api;
 
-/// <summary>The quote list's query string: <c>?page=&amp;pageSize=&amp;search=&amp;sort=&amp;status=&amp;customerId=&amp;ownerId=</c>.</summary>
-public sealed record QuoteListParameters(int? Page, int? PageSize, string? Search, string? Sort, string? Status, int? CustomerId, int? OwnerId)
+/// <summary>The quote list's query string: <c>?page=&amp;pageSize=&amp;search=&amp;sort=&amp;status=&amp;customerId=&amp;ownerId=&amp;opportunityId=</c>.</summary>
+public sealed record QuoteListParameters(int? Page, int? PageSize, string? Search, string? Sort, string? Status, int? CustomerId, int? OwnerId, int? OpportunityId)
 {
     public QuoteQuery ToQuery()
     {
@@ -21,6 +21,7 @@ public sealed record QuoteListParameters(int? Page, int? PageSize, string? Searc
             Status = string.IsNullOrWhiteSpace(Status) ? null : QueryChoice.Read<QuoteStatus>(Status, "status"),
             CustomerId = CustomerId,
             OwnerId = OwnerId,
+            OpportunityId = OpportunityId,
         };
     }
 }

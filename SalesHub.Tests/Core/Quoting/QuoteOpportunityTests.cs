@@ -40,6 +40,23 @@ public sealed class QuoteOpportunityTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TheQuotesOfADealAreListedByItsId()
+    {
+        var pump = await _company.AddProductAsync();
+        var deal = await AddDealAsync(Rita, _company.RitasCustomer.Id);
+        var otherDeal = await AddDealAsync(Rita, _company.RitasCustomer.Id);
+        var first = await _company.Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 1m)) with { OpportunityId = deal });
+        var second = await _company.Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 2m)) with { OpportunityId = deal });
+        await _company.Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 3m)) with { OpportunityId = otherDeal });
+        await _company.Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(pump, 4m)));
+
+        var quotes = await _company.Quotes.ListAsync(Rita, new QuoteQuery { OpportunityId = deal, Sort = "number" });
+
+        Assert.Equal([first, second], quotes.Items.Select(q => q.Id));
+        Assert.Equal(2, quotes.Total);
+    }
+
     private async Task<int> AddDealAsync(Actor owner, int customerId)
     {
         await using (var db = _company.Database.CreateWidgetContext(Actor.System))

@@ -179,7 +179,10 @@ public sealed class QuoteApiTests(TestApp app) : IClassFixture<TestApp>
         var created = await rep.PostAsJsonAsync("/api/v1/quotes", new { customerId = other, language = "en", opportunityId = dealId, lines = new[] { new { productId = pump, quantity = 1m } } });
 
         Assert.True(refused.GetProperty("errors").TryGetProperty("opportunityId", out _));
-        Assert.Equal(dealId, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("opportunityId").GetInt32());
+        var quote = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(dealId, quote.GetProperty("opportunityId").GetInt32());
+        var dealsQuotes = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/quotes?opportunityId={dealId}");
+        Assert.Equal([quote.GetProperty("id").GetInt32()], dealsQuotes.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("id").GetInt32()));
     }
 
     private async Task<(HttpClient Rep, int Customer, string Name)> RepWithCustomerAsync()

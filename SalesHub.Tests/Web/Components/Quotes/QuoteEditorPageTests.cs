@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -162,6 +163,23 @@ public sealed class QuoteEditorPageTests : ComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(2L, _quotes.GetAsync(Actor.For(_rita), id).GetAwaiter().GetResult().Quote.Version));
         Assert.Equal(deal, (await _quotes.GetAsync(Actor.For(_rita), id)).Quote.OpportunityId);
+    }
+
+    [Fact]
+    public async Task ANewQuoteOpenedFromADealIsForThatDealAndItsCustomer()
+    {
+        var stage = (await new PipelineStages(Database).ListAsync(Actor.System))[0].Id;
+        var closeDate = DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddMonths(2);
+        await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Valves for plant 1", 8000m, closeDate, stage));
+        var deal = await _deals.CreateAsync(Actor.For(_rita), new OpportunityDraft(_customer.Id, "Pumps for plant 2", 50000m, closeDate, stage));
+        SignIn(_rita);
+        Render<MudPopoverProvider>();
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/quotes/new?customerId={_customer.Id}&opportunityId={deal}");
+        var cut = Render<QuoteEditorPage>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Pumps for plant 2", cut.Find("[data-testid=quote-opportunity]").TextContent));
+        Assert.Contains("上海华联有限公司", cut.Markup);
     }
 
     private QuoteTotals Expected(decimal pumpQuantity, decimal valveDiscountPercent, decimal quoteDiscount) =>

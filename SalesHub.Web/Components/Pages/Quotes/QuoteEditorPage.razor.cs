@@ -43,6 +43,10 @@ public partial class QuoteEditorPage
     [SupplyParameterFromQuery(Name = "customerId")]
     public int? CustomerId { get; set; }
 
+    /// <summary>The deal a new quote is for, when it is opened from the deal's page.</summary>
+    [SupplyParameterFromQuery(Name = "opportunityId")]
+    public int? OpportunityId { get; set; }
+
     [Inject]
     private QuoteBook Quotes { get; set; } = default!;
 
@@ -108,6 +112,10 @@ public partial class QuoteEditorPage
             if (CustomerId is { } customerId)
             {
                 await ChooseCustomerAsync(await CustomerChoiceAsync(customerId));
+                if (_opportunities.Any(o => o.Id == OpportunityId))
+                {
+                    _form.OpportunityId = OpportunityId;
+                }
             }
 
             return;
