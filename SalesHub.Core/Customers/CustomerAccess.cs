@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Customers;
@@ -14,10 +15,7 @@ namespace SalesHub.Core.Customers;
 internal static class CustomerAccess
 {
     /// <summary>The customers <paramref name="actor"/> may edit, as a query predicate.</summary>
-    public static Expression<Func<Customer, bool>> Editable(SalesHubDbContext db, Actor actor) =>
-        c => actor.IsAdmin
-            || c.OwnerId == actor.UserId
-            || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == c.OwnerId)));
+    public static Expression<Func<Customer, bool>> Editable(SalesHubDbContext db, Actor actor) => Stewardship.Editable<Customer>(db, actor);
 
     /// <summary>Loads a customer the actor may edit, expecting <paramref name="expectedVersion"/> when given.</summary>
     public static async Task<Customer> EditableAsync(

@@ -231,7 +231,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
 
         // Their open deals go along, in the same save: a deal the actor may edit, of the departing owner.
         var deals = await db.Opportunities.Where(o => o.OwnerId == fromUserId && o.Stage!.Kind == PipelineStageKind.Open)
-            .Where(o => actor.IsAdmin || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == o.OwnerId))))
+            .Where(Stewardship.Editable<Opportunity>(db, actor))
             .ToListAsync(cancellationToken);
         deals.ForEach(o => o.AssignTo(toUserId));
         await db.SaveChangesAsync(cancellationToken);

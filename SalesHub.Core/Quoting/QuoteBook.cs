@@ -199,9 +199,9 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new InvalidOperationException($"Quote {id}'s stored totals differ from the pricing engine's.");
         }
 
-        var leadsOwner = await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken);
-        var canEdit = actor.IsAdmin || quote.OwnerId == actor.UserId || leadsOwner;
-        return new QuoteView(quote, totals, canEdit, (actor.IsAdmin || leadsOwner) && quote.OwnerId != actor.UserId);
+        var managesOwner = await Stewardship.ManagesAsync(db, actor, quote.OwnerId, cancellationToken);
+        var canEdit = actor.IsAdmin || quote.OwnerId == actor.UserId || managesOwner;
+        return new QuoteView(quote, totals, canEdit, (actor.IsAdmin || managesOwner) && quote.OwnerId != actor.UserId);
     }
 
     public async Task<Page<QuoteRow>> ListAsync(Actor actor, QuoteQuery query, CancellationToken cancellationToken = default)
@@ -303,7 +303,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.OwnApproval") { Field = "status" };
         }
 
-        if (!actor.IsAdmin && !await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken))
+        if (!actor.IsAdmin && !await Stewardship.ManagesAsync(db, actor, quote.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
@@ -440,7 +440,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         actor.RequireSignedIn();
         var quote = await db.Quotes.Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Quote), id);
-        if (!actor.IsAdmin && quote.OwnerId != actor.UserId && !await LeadsOwnerAsync(db, actor, quote.OwnerId, cancellationToken))
+        if (!await Stewardship.MayEditAsync(db, actor, quote.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
@@ -467,10 +467,4 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return $"{prefix}{next:D5}";
     }
-
-    /// <summary>Whether <paramref name="actor"/> manages a team <paramref name="ownerId"/> belongs to.</summary>
-    private static Task<bool> LeadsOwnerAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
-        actor.IsManager
-            ? db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken)
-            : Task.FromResult(false);
 }

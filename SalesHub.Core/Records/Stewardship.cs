@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Data;
+using SalesHub.Core.Security;
+
+namespace SalesHub.Core.Records;
+
+/// <summary>
+/// Who may change an owned record beyond seeing it: its owner, a manager of a team the owner
+/// belongs to, and administrators. Users a record is only shared with read it.
+/// </summary>
+internal static class Stewardship
+{
+    /// <summary>The records <paramref name="actor"/> may change, as a query predicate.</summary>
+    public static Expression<Func<TRecord, bool>> Editable<TRecord>(SalesHubDbContext db, Actor actor)
+        where TRecord : BusinessRecord =>
+        r => actor.IsAdmin
+            || r.OwnerId == actor.UserId
+            || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == r.OwnerId)));
+
+    /// <summary>Whether <paramref name="actor"/> may change a record <paramref name="ownerId"/> owns.</summary>
+    public static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
+        actor.IsAdmin || ownerId == actor.UserId || await ManagesAsync(db, actor, ownerId, cancellationToken);
+
+    /// <summary>Whether <paramref name="actor"/> manages a team <paramref name="ownerId"/> belongs to.</summary>
+    public static Task<bool> ManagesAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
+        actor.IsManager
+            ? db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken)
+            : Task.FromResult(false);
+}
