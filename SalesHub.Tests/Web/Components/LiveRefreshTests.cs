@@ -35,6 +35,28 @@ public sealed class LiveRefreshTests : BunitContext
     }
 
     [Fact]
+    public async Task TheSaverDoesNotWaitWhileAPageReloads()
+    {
+        // A reload that blocks its thread, as a query on the embedded database does.
+        using var reloading = new ManualResetEventSlim();
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Render<LiveRefresh>(p => p
+            .Add(c => c.EntityTypes, ["Team"])
+            .Add(c => c.OnChange, EventCallback.Factory.Create<IReadOnlyList<EntityChange>>(this, () =>
+            {
+                reloading.Wait();
+                reloaded.SetResult();
+            })));
+
+        var publish = Task.Run(() => _feed.PublishAsync([new EntityChange("Team", 7, AuditAction.Updated, null)]));
+
+        await publish.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(reloaded.Task.IsCompleted);
+        reloading.Set();
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void StopsListeningWhenThePageGoesAway()
     {
         var cut = Render<LiveRefresh>(p => p.Add(c => c.EntityTypes, ["Team"]));
