@@ -4,6 +4,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Seeding;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
@@ -104,6 +105,30 @@ public abstract class DatabaseProviderContract(CoreServices core)
 
         await directory.DeleteAsync(admin, id, 2);
         Assert.Empty(await FoundAsync($"东方{unique}"));
+    }
+
+    [Fact]
+    public async Task TheBoardSumsEachStagesAmountsAndWeightedAmountsExactly()
+    {
+        var admin = await ActorForAsync(DemoCompany.AdminEmail);
+        var customer = await core.Get<CustomerDirectory>().CreateAsync(admin, new NewCustomer(
+            new CustomerDetails("Board " + Guid.NewGuid().ToString("N")[..8], CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Active, null)));
+        var stages = (await core.Get<PipelineStages>().ListAsync(admin)).Where(s => s.Kind == PipelineStageKind.Open).Select(s => s.Id).ToList();
+        var deals = core.Get<OpportunityBook>();
+        var closeDate = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
+        foreach (var (amount, stage, probability) in new[] { (0.01m, 0, (int?)null), (1234.56m, 0, null), (99_999_999.99m, 1, 33), (333.33m, 1, 33), (0.05m, 2, 50) })
+        {
+            await deals.CreateAsync(admin, new OpportunityDraft(customer, "Deal " + amount, amount, closeDate, stages[stage], probability));
+        }
+
+        var board = await deals.BoardAsync(admin, new OpportunityQuery { CustomerId = customer });
+
+        var rows = (await deals.ListAsync(admin, new OpportunityQuery { CustomerId = customer, PageSize = 10 })).Items;
+        var expected = rows.GroupBy(r => r.StageId).OrderBy(g => stages.IndexOf(g.Key))
+            .Select(g => (g.Key, g.Count(), g.Sum(r => r.Amount), g.Sum(r => r.WeightedAmount)));
+        Assert.Equal(expected, board.Columns.Where(c => c.Count > 0).Select(c => (c.StageId, c.Count, c.Amount, c.WeightedAmount)));
+        Assert.Equal([1234.57m, 100_000_333.32m, 0.05m], board.Columns.Where(c => c.Count > 0).Select(c => c.Amount));
+        Assert.Equal(33_000_110.00m, board.Columns[1].WeightedAmount);
     }
 
     private Task<Actor> ActorForAsync(string email) => core.Services.ActorForAsync(email);
