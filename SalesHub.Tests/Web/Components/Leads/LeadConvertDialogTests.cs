@@ -7,7 +7,7 @@ using SalesHub.Web.Components.Pages.Leads.Components;
 
 namespace SalesHub.Tests.Web.Components.Leads;
 
-public sealed class LeadConvertDialogTests : LeadDialogTest
+public sealed class LeadConvertDialogTests : LeadDialogTestBase
 {
     [Fact]
     public async Task TheDuplicateCustomerIsOfferedAndConvertingIntoItCreatesTheDealThere()
