@@ -114,7 +114,7 @@ internal static class LeadEndpoints
 
         leads.MapGet("/", ListAsync)
             .WithName("ListLeads")
-            .WithSummary("Leads the caller sees (their own, their teams', and the pool), one page at a time; pool=true lists only the pool; sort by name, company, status, source, province, industry, createdAt or updatedAt, \"-\" in front for descending.")
+            .WithSummary("Leads the caller sees (their own, their teams', and the pool), one page at a time; pool=true lists only the pool; sort by name, company, status, source, province, industry, createdAt or updatedAt, \"-\" in front for descending. Each row says what the caller may do with it: canEdit, canClaim, canChangeStatus, canConvert, canAssign, canRelease.")
             .Produces<Page<LeadRow>>()
             .ProducesValidationProblem();
 
