@@ -80,6 +80,8 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
 
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
 
+    public DbSet<LeadRoundRobinTurn> LeadRoundRobinTurns => Set<LeadRoundRobinTurn>();
+
     internal TimeProvider Clock => clock;
 
     // Read by the visibility filters: EF evaluates them against the context running the query.

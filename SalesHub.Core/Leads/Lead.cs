@@ -90,7 +90,10 @@ public sealed class Lead : PooledRecord
 
     public DateTimeOffset? ConvertedAt { get; private set; }
 
-    public bool IsOpen => Status is LeadStatus.New or LeadStatus.Contacted or LeadStatus.Qualified;
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>Whether a lead in <paramref name="status"/> is still being worked (not disqualified or converted).</summary>
+    public static bool IsOpenStatus(LeadStatus status) => status is LeadStatus.New or LeadStatus.Contacted or LeadStatus.Qualified;
 
     public void Describe(LeadDetails details)
     {

@@ -4,8 +4,8 @@ using SalesHub.Core.Records;
 namespace SalesHub.Core.Leads;
 
 /// <summary>
-/// The company's lead assignment setting (one row), which an administrator edits. It also keeps
-/// whose turn it is in round-robin, so a restart continues where it stopped.
+/// The company's lead assignment setting (one row), which an administrator edits. Whose turn it is in
+/// round-robin lives apart, in <see cref="LeadRoundRobinTurn"/>: routing a lead changes no version or history here.
 /// </summary>
 public sealed class LeadAssignmentSettings : IVersioned, IAudited
 {
@@ -18,17 +18,16 @@ public sealed class LeadAssignmentSettings : IVersioned, IAudited
     /// <summary>The team round-robin and workload choose within.</summary>
     public int? TeamId { get; set; }
 
-    public int? LastRoundRobinUserId { get; set; }
-
     public long Version { get; set; }
 
     public List<LeadAssignmentRule> Rules { get; } = [];
 
-    public AssignmentPolicy ToPolicy() => new(
+    /// <summary>The setting as the rule reads it, with who received the last round-robin lead.</summary>
+    public AssignmentPolicy ToPolicy(int? lastRoundRobinUserId) => new(
         Mode,
         TeamId,
         Rules.Where(r => r.Kind == RuleKindFor(Mode)).OrderBy(r => r.Id).Select(r => new AssignmentRoute(r.Value, r.UserId, r.TeamId)).ToList(),
-        LastRoundRobinUserId);
+        lastRoundRobinUserId);
 
     internal static LeadRuleKind? RuleKindFor(LeadAssignmentMode mode) => mode switch
     {
@@ -36,6 +35,17 @@ public sealed class LeadAssignmentSettings : IVersioned, IAudited
         LeadAssignmentMode.ByIndustry => LeadRuleKind.Industry,
         _ => null,
     };
+}
+
+/// <summary>
+/// Who received a team's last round-robin lead, so that a restart continues where it stopped. Not a
+/// record: no version, no history, no change published; routing moves it with a conditional update.
+/// </summary>
+public sealed class LeadRoundRobinTurn(int teamId, int? lastUserId)
+{
+    public int TeamId { get; private set; } = teamId;
+
+    public int? LastUserId { get; private set; } = lastUserId;
 }
 
 public enum LeadRuleKind

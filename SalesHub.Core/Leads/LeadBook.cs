@@ -17,7 +17,7 @@ public sealed record NewLead(LeadDetails Details, int? OwnerId = null, bool Igno
 public sealed record LeadChanges(LeadDetails Details, long ExpectedVersion, bool IgnoreDuplicates = false);
 
 /// <summary>Finds, reads, creates and works leads, always as seen by the acting user; one unit of work per method.</summary>
-public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, RecycleBin recycleBin)
+public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
     public const int MaxPageSize = 200;
 
@@ -77,9 +77,11 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, Rec
             .Select(l => new LeadRow(
                 l.Id, l.Name, l.Company, l.Phone, l.Email, l.Province, l.Industry, l.Source, l.Status, l.OwnerId,
                 db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                l.UpdatedAt, l.Version))
+                l.UpdatedAt, l.Version, false, false, false, false, false, false))
             .ToListAsync(cancellationToken);
-        return new Page<LeadRow>(items, total);
+        var ids = items.Select(r => r.Id).ToList();
+        var editable = (await db.Leads.Where(l => ids.Contains(l.Id)).Where(LeadAccess.Editable(db, actor)).Select(l => l.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return new Page<LeadRow>(items.Select(r => r.AllowedTo(actor, editable.Contains(r.Id))).ToList(), total);
     }
 
     public async Task<LeadProfile> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -117,25 +119,41 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, Rec
                 throw duplicates;
             }
 
+            RoundRobinMove? turn = null;
             if (input.OwnerId is { } ownerId)
             {
                 await CustomerAccess.RequireAssignableOwnerAsync(db, actor, ownerId, cancellationToken);
                 lead.AssignTo(ownerId);
             }
-            else if (await LeadRouting.ChooseOwnerAsync(db, lead, cancellationToken) is { } chosen)
+            else if (await LeadRouting.ChooseOwnerAsync(db, lead, cancellationToken) is var routed && routed.OwnerId is { } chosen)
             {
                 lead.AssignTo(chosen);
+                turn = routed.Turn;
             }
 
             db.Leads.Add(lead);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var retry = attempt < RoutingAttempts;
+            if (turn is not null && !await LeadRouting.TakeTurnAsync(db, turn, cancellationToken))
+            {
+                // Another lead took this round-robin turn since it was read: choose again after it.
+                if (retry)
+                {
+                    continue;
+                }
+
+                throw new ConcurrencyConflictException(nameof(LeadRoundRobinTurn), turn.TeamId, []);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return lead.Id;
             }
-            catch (ConcurrencyConflictException conflict) when (conflict.EntityType == nameof(LeadAssignmentSettings) && attempt < RoutingAttempts)
+            catch (DbUpdateException) when (turn is { TurnExists: false } && retry)
             {
-                // Another lead took this round-robin turn at the same moment: choose again after it.
+                // Another lead inserted the team's first turn at the same moment: choose again after it.
             }
         }
     }
@@ -176,26 +194,37 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, Rec
             throw distinct.Count == 1 ? new RecordNotFoundException(nameof(Lead), distinct[0]) : new ForbiddenException();
         }
 
+        if (leads.Any(l => l.Status == LeadStatus.Converted))
+        {
+            throw new DomainException("Leads.AlreadyConverted") { Field = "status" };
+        }
+
         leads.ForEach(l => l.AssignTo(ownerId));
         await db.SaveChangesAsync(cancellationToken);
         return leads.Count;
     }
 
     /// <summary>
-    /// The actor takes a lead from the pool. When two users claim the same lead at once, the version
-    /// check lets exactly one save through; the other is told it has already been claimed.
+    /// The actor takes an open lead from the pool. When two users claim the same lead at once, the version
+    /// check lets exactly one save through; the other is told it has already been claimed — also when the
+    /// winner's lead is out of their sight by then. A disqualified or converted lead is not claimed.
     /// </summary>
     public async Task ClaimAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         actor.RequireSignedIn();
         var userId = actor.UserId ?? throw new ForbiddenException();
         await using var db = await dbFactory.CreateForAsync(actor);
-        // Someone else's lead is out of the claimant's sight, but "already claimed" is what they need to hear.
+        // Someone else's lead is out of the claimant's sight, but after a lost race "already claimed" is what they need to hear.
         var lead = await db.Leads.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter]).SingleOrDefaultAsync(l => l.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Lead), id);
         if (!lead.IsPooled)
         {
             throw new DomainException("Leads.AlreadyClaimed");
+        }
+
+        if (!lead.IsOpen)
+        {
+            throw new DomainException("Leads.ClaimNotOpen") { Field = "status" };
         }
 
         lead.AssignTo(userId);
@@ -223,18 +252,31 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory, Rec
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Moves a lead the actor may change to the recycle bin, based on the version they read.</summary>
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        await using (var db = await dbFactory.CreateForAsync(actor))
-        {
-            await LeadAccess.EditableAsync(db, actor, id, null, cancellationToken);
-        }
-
-        await recycleBin.DeleteAsync<Lead>(actor, id, expectedVersion, cancellationToken);
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var lead = await LeadAccess.EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        db.Leads.Remove(lead);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default) =>
-        recycleBin.RestoreAsync<Lead>(actor, id, cancellationToken);
+    /// <summary>Brings a deleted lead back; only those who may delete it (<see cref="LeadAccess.Editable"/>) may, not everyone who sees it.</summary>
+    public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var deleted = RecycleBin.Deleted<Lead>(db).Where(l => l.Id == id);
+        var lead = await deleted.SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Lead), id);
+        if (!await deleted.AnyAsync(LeadAccess.Editable(db, actor), cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        (lead.DeletedAt, lead.DeletedById) = (null, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     internal static LeadDetails DetailsOf(Lead l) =>
         new(l.Name, l.Company, l.Title, l.Phone, l.Email, l.WeChatId, l.Province, l.City, l.Industry, l.Source, l.Notes);

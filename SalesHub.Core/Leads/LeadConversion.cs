@@ -8,56 +8,30 @@ using SalesHub.Core.Security;
 namespace SalesHub.Core.Leads;
 
 /// <summary>
-/// How to convert a lead: based on the version the user read; into <see cref="ExistingCustomerId"/>
-/// when the user chose a customer duplicate detection found, else into a new customer (refused with
-/// <see cref="LikelyDuplicateException"/> while likely duplicates exist, unless <see cref="IgnoreDuplicates"/>);
-/// with <see cref="Deal"/>, the customer's deal is created in the same step.
+/// How to convert a lead: based on the version the user read, with the customer's first <see cref="Deal"/>;
+/// into <see cref="ExistingCustomerId"/> when the user chose a customer duplicate detection found, else into
+/// a new customer (refused with <see cref="LikelyDuplicateException"/> while likely duplicates exist, unless
+/// <see cref="IgnoreDuplicates"/>). A new customer's source is free text that users read and edit, so it
+/// takes the lead's source as <see cref="SourceName"/> names it in the converting user's language.
 /// </summary>
-public sealed record LeadConversionRequest(long ExpectedVersion, int? ExistingCustomerId = null, bool IgnoreDuplicates = false, LeadDeal? Deal = null);
+public sealed record LeadConversionRequest(
+    long ExpectedVersion, LeadDeal Deal, Func<LeadSource, string> SourceName, int? ExistingCustomerId = null, bool IgnoreDuplicates = false);
 
 /// <summary>The deal a conversion creates, owned by the lead's owner; in <see cref="StageId"/>, or the first open stage.</summary>
 public sealed record LeadDeal(string Name, decimal Amount, DateOnly ExpectedCloseDate, int? StageId = null);
 
-public sealed record LeadConversionResult(int CustomerId, int ContactId, bool CreatedCustomer, int? OpportunityId = null);
+public sealed record LeadConversionResult(int CustomerId, int ContactId, bool CreatedCustomer, int OpportunityId);
 
 /// <summary>
-/// What a conversion has made so far, saved but not committed: a further step (the opportunity) adds
-/// its records to <see cref="Db"/>, and they are saved and committed with the rest, or nothing is.
-/// </summary>
-public sealed record LeadConversionStep(SalesHubDbContext Db, Actor Actor, Lead Lead, Customer Customer, Contact Contact);
-
-/// <summary>
-/// Turns a qualified lead into a customer and its contact in one unit of work (转化): the customer is
-/// new, or one that already exists; the lead becomes Converted and points at the customer.
+/// Turns a qualified lead into a customer, its contact and its first deal in one unit of work (转化): the
+/// customer is new, or one that already exists; the lead becomes Converted and points at the customer.
 /// </summary>
 public sealed class LeadConversion(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
-    /// <summary>The conversion, with the request's deal (if any) created in the same unit of work.</summary>
     public async Task<LeadConversionResult> ConvertAsync(Actor actor, int leadId, LeadConversionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Deal is not { } deal)
-        {
-            return await ConvertAsync(actor, leadId, request, null, cancellationToken);
-        }
-
-        Opportunity? created = null;
-        var result = await ConvertAsync(actor, leadId, request, async (step, token) =>
-        {
-            var stageId = deal.StageId ?? await OpportunityBook.FirstOpenStageIdAsync(step.Db, token);
-            created = await OpportunityBook.AddAsync(step.Db, step.Lead.OwnerId!.Value,
-                new OpportunityDraft(step.Customer.Id, deal.Name, deal.Amount, deal.ExpectedCloseDate, stageId), step.Db.Clock.GetUtcNow(), token);
-        }, cancellationToken);
-        return result with { OpportunityId = created?.Id };
-    }
-
-    /// <summary>
-    /// The conversion with <paramref name="alsoCreate"/> run inside the same transaction after the customer,
-    /// contact and lead are in place — where the opportunity is created.
-    /// </summary>
-    public async Task<LeadConversionResult> ConvertAsync(
-        Actor actor, int leadId, LeadConversionRequest request, Func<LeadConversionStep, CancellationToken, Task>? alsoCreate, CancellationToken cancellationToken)
-    {
+        var deal = request.Deal ?? throw new DomainException("Errors.Required") { Field = "opportunity" };
         await using var db = await dbFactory.CreateForAsync(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lead = await LeadAccess.EditableAsync(db, actor, leadId, request.ExpectedVersion, cancellationToken);
@@ -73,29 +47,28 @@ public sealed class LeadConversion(IDbContextFactory<SalesHubDbContext> dbFactor
 
         var (customer, created) = request.ExistingCustomerId is { } existingId
             ? (await CustomerAccess.EditableAsync(db, actor, existingId, null, cancellationToken, withParts: true), false)
-            : (await NewCustomerAsync(db, lead, ownerId, request.IgnoreDuplicates, cancellationToken), true);
+            : (await NewCustomerAsync(db, lead, ownerId, request.SourceName(lead.Source), request.IgnoreDuplicates, cancellationToken), true);
         var contact = ContactFor(customer, lead);
         customer.RefreshSearchText();
         await db.SaveChangesAsync(cancellationToken);
 
         lead.MarkConverted(customer.Id, db.Clock.GetUtcNow());
-        if (alsoCreate is not null)
-        {
-            await alsoCreate(new LeadConversionStep(db, actor, lead, customer, contact), cancellationToken);
-        }
-
+        var stageId = deal.StageId ?? await OpportunityBook.FirstOpenStageIdAsync(db, cancellationToken);
+        var opportunity = await OpportunityBook.AddAsync(db, ownerId,
+            new OpportunityDraft(customer.Id, deal.Name, deal.Amount, deal.ExpectedCloseDate, stageId), db.Clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new LeadConversionResult(customer.Id, contact.Id, created);
+        return new LeadConversionResult(customer.Id, contact.Id, created, opportunity.Id);
     }
 
-    private static async Task<Customer> NewCustomerAsync(SalesHubDbContext db, Lead lead, int ownerId, bool ignoreDuplicates, CancellationToken cancellationToken)
+    private static async Task<Customer> NewCustomerAsync(
+        SalesHubDbContext db, Lead lead, int ownerId, string source, bool ignoreDuplicates, CancellationToken cancellationToken)
     {
         var customer = new Customer();
         customer.Describe(new CustomerDetails(
             lead.Company ?? lead.Name,
             lead.Company is null ? CustomerKind.Individual : CustomerKind.Company,
-            lead.Industry, lead.Province, lead.City, null, lead.Source.ToString(), null, CustomerStatus.Prospect, lead.Notes));
+            lead.Industry, lead.Province, lead.City, null, source, null, CustomerStatus.Prospect, lead.Notes));
         customer.AssignTo(ownerId);
         if (!ignoreDuplicates)
         {

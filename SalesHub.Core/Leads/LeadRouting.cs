@@ -11,10 +11,16 @@ public sealed record LeadRuleInput(LeadRuleKind Kind, string Value, int? UserId,
 /// <summary>The assignment setting as an administrator reads and edits it.</summary>
 public sealed record LeadAssignmentSetup(LeadAssignmentMode Mode, int? TeamId, IReadOnlyList<LeadRuleInput> Rules, long Version);
 
+/// <summary>A routed lead's owner (null: the pool), and the round-robin turn it takes, if any.</summary>
+internal sealed record RoutedOwner(int? OwnerId, RoundRobinMove? Turn);
+
+/// <summary>A team's round-robin turn moving from <see cref="LastUserId"/> (as read) to <see cref="NextUserId"/>.</summary>
+internal sealed record RoundRobinMove(int TeamId, bool TurnExists, int? LastUserId, int NextUserId);
+
 /// <summary>
 /// The company's lead assignment setting (administrators edit it) and its application to a new lead,
-/// inside the creating unit of work: the round-robin turn is saved with the lead, so that a restart
-/// continues it and two leads created at once cannot both take the same turn.
+/// inside the creating unit of work: the round-robin turn moves in the lead's transaction, so that a
+/// restart continues it and two leads created at once cannot both take the same turn.
 /// </summary>
 public sealed class LeadRouting(IDbContextFactory<SalesHubDbContext> dbFactory)
 {
@@ -64,16 +70,22 @@ public sealed class LeadRouting(IDbContextFactory<SalesHubDbContext> dbFactory)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The owner the setting gives <paramref name="lead"/>, or null for the pool; moves the round-robin turn in <paramref name="db"/>.</summary>
-    internal static async Task<int?> ChooseOwnerAsync(SalesHubDbContext db, Lead lead, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner the setting gives <paramref name="lead"/> (null: the pool), and for round-robin the turn
+    /// to take with it (<see cref="TakeTurnAsync"/>). Reads only, so the caller's writes start afterwards.
+    /// </summary>
+    internal static async Task<RoutedOwner> ChooseOwnerAsync(SalesHubDbContext db, Lead lead, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(db, cancellationToken);
-        var policy = settings.ToPolicy();
-        if (policy.Mode == LeadAssignmentMode.Pool)
+        if (settings.Mode == LeadAssignmentMode.Pool)
         {
-            return null;
+            return new RoutedOwner(null, null);
         }
 
+        var turn = settings is { Mode: LeadAssignmentMode.RoundRobin, TeamId: { } turnTeam }
+            ? await db.LeadRoundRobinTurns.AsNoTracking().SingleOrDefaultAsync(t => t.TeamId == turnTeam, cancellationToken)
+            : null;
+        var policy = settings.ToPolicy(turn?.LastUserId);
         var teamIds = LeadAssignment.TeamsInvolved(policy);
         var everyLead = db.Leads.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter]);
         var members = await db.Users.AsNoTracking()
@@ -87,12 +99,27 @@ public sealed class LeadRouting(IDbContextFactory<SalesHubDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         var teams = members.GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => (IReadOnlyList<AssignmentCandidate>)g.Select(m => m.Candidate).ToList());
         var choice = LeadAssignment.Choose(policy, lead.Province, lead.Industry, teams);
-        if (choice.AdvancesRoundRobin)
+        return new RoutedOwner(choice.OwnerId, choice.AdvancesRoundRobin
+            ? new RoundRobinMove(policy.TeamId!.Value, turn is not null, turn?.LastUserId, choice.OwnerId!.Value)
+            : null);
+    }
+
+    /// <summary>
+    /// Moves the team's turn on, inside the caller's transaction: only from the turn the choice was based on,
+    /// so false means another lead took it meanwhile and the caller chooses again. A team's first turn is
+    /// inserted with the caller's save, where a concurrent first turn fails on the key.
+    /// </summary>
+    internal static async Task<bool> TakeTurnAsync(SalesHubDbContext db, RoundRobinMove move, CancellationToken cancellationToken)
+    {
+        if (!move.TurnExists)
         {
-            settings.LastRoundRobinUserId = choice.OwnerId;
+            db.LeadRoundRobinTurns.Add(new LeadRoundRobinTurn(move.TeamId, move.NextUserId));
+            return true;
         }
 
-        return choice.OwnerId;
+        return await db.LeadRoundRobinTurns
+            .Where(t => t.TeamId == move.TeamId && t.LastUserId == move.LastUserId)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUserId, move.NextUserId), cancellationToken) == 1;
     }
 
     private static async Task<LeadAssignmentSettings> SettingsAsync(SalesHubDbContext db, CancellationToken cancellationToken) =>

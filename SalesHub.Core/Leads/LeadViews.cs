@@ -1,4 +1,5 @@
 using SalesHub.Core.Customers;
+using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Leads;
 
@@ -22,6 +23,11 @@ public sealed record LeadQuery
     public string? Sort { get; init; }
 }
 
+/// <summary>
+/// A lead in a list, with what the reader may do with it (the rules <see cref="LeadBook"/> and
+/// <see cref="LeadConversion"/> enforce): edit it, claim it from the pool, change its status, convert it,
+/// assign it, or release it back to the pool.
+/// </summary>
 public sealed record LeadRow(
     int Id,
     string Name,
@@ -35,7 +41,30 @@ public sealed record LeadRow(
     int? OwnerId,
     string? OwnerName,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    bool CanEdit = false,
+    bool CanClaim = false,
+    bool CanChangeStatus = false,
+    bool CanConvert = false,
+    bool CanAssign = false,
+    bool CanRelease = false)
+{
+    /// <summary>The row with the actions <paramref name="actor"/> may take, given whether they may change the lead at all.</summary>
+    internal LeadRow AllowedTo(Actor actor, bool editable)
+    {
+        var owned = OwnerId is not null;
+        var open = Lead.IsOpenStatus(Status);
+        return this with
+        {
+            CanEdit = editable,
+            CanClaim = !owned && open && actor.UserId is not null,
+            CanChangeStatus = editable && Status != LeadStatus.Converted,
+            CanConvert = editable && owned && Status == LeadStatus.Qualified,
+            CanAssign = editable && actor.IsManagerOrAdmin && Status != LeadStatus.Converted,
+            CanRelease = editable && owned && open,
+        };
+    }
+}
 
 /// <summary>Everything the lead dialog and the API show about one lead.</summary>
 public sealed record LeadProfile(

@@ -7,12 +7,26 @@ namespace SalesHub.Core.Seeding;
 
 /// <summary>
 /// Leads in both languages and every status, some in the pool (公海) waiting to be claimed, one already
-/// converted into the existing customer it turned out to be. Made through <see cref="LeadBook"/> and <see cref="LeadConversion"/>, so
+/// converted into the existing customer it turned out to be, with its deal. Made through <see cref="LeadBook"/> and <see cref="LeadConversion"/>, so
 /// they follow the same rules as any other lead.
 /// </summary>
 internal static class DemoLeads
 {
     private sealed record DemoLead(LeadDetails Details, string? RepEmail, LeadStatus Status, string? Reason = null);
+
+    /// <summary>The deal the converted demo lead brings: its customer's second plant.</summary>
+    private const string ConvertedDealName = "Pumps for the second plant";
+
+    /// <summary>The converted demo lead is an English one, so a customer it created would read its source in English.</summary>
+    private static readonly Dictionary<LeadSource, string> EnglishSources = new()
+    {
+        [LeadSource.Website] = "Website",
+        [LeadSource.Referral] = "Referral",
+        [LeadSource.Event] = "Event",
+        [LeadSource.ColdCall] = "Cold call",
+        [LeadSource.Import] = "Import",
+        [LeadSource.Other] = "Other",
+    };
 
     private static readonly DemoLead[] Leads =
     [
@@ -58,7 +72,8 @@ internal static class DemoLeads
             {
                 var customerId = await db.Customers.IgnoreQueryFilters().Where(c => c.Name == demo.Details.Company && c.DeletedAt == null)
                     .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-                await conversion.ConvertAsync(actor, id, new LeadConversionRequest(2, customerId, IgnoreDuplicates: true), cancellationToken);
+                var deal = new LeadDeal(ConvertedDealName, 36_000m, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddDays(60));
+                await conversion.ConvertAsync(actor, id, new LeadConversionRequest(2, deal, source => EnglishSources[source], customerId, IgnoreDuplicates: true), cancellationToken);
             }
         }
     }

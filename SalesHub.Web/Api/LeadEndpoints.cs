@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Errors;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Security;
 
@@ -55,11 +57,16 @@ public sealed record LeadVersionRequest(long? Version);
 
 public sealed record LeadAssignRequest(int? OwnerId);
 
-/// <summary>A conversion: into <see cref="CustomerId"/> or a new customer, with the deal <see cref="Opportunity"/> when given.</summary>
+/// <summary>
+/// A conversion: into <see cref="CustomerId"/> or a new customer, always with the deal <see cref="Opportunity"/>;
+/// a new customer's source is the lead's, named in the caller's language.
+/// </summary>
 public sealed record LeadConvertRequest(long? Version, int? CustomerId, bool IgnoreDuplicates, LeadDealRequest? Opportunity)
 {
-    public LeadConversionRequest ToRequest() =>
-        new(RequiredField.Of(Version, "version"), CustomerId, IgnoreDuplicates, Opportunity?.ToDeal());
+    public LeadConversionRequest ToRequest(Func<LeadSource, string> sourceName) =>
+        new(RequiredField.Of(Version, "version"),
+            Opportunity?.ToDeal() ?? throw new DomainException("Errors.Required") { Field = "opportunity" },
+            sourceName, CustomerId, IgnoreDuplicates);
 }
 
 /// <summary>The deal a conversion creates: in <see cref="StageId"/>, or the first open stage.</summary>
@@ -107,7 +114,7 @@ internal static class LeadEndpoints
 
         leads.MapGet("/", ListAsync)
             .WithName("ListLeads")
-            .WithSummary("Leads the caller sees (their own, their teams', and the pool), one page at a time; pool=true lists only the pool; sort by name, company, status, source, province, industry, createdAt or updatedAt, \"-\" in front for descending.")
+            .WithSummary("Leads the caller sees (their own, their teams', and the pool), one page at a time; pool=true lists only the pool; sort by name, company, status, source, province, industry, createdAt or updatedAt, \"-\" in front for descending. Each row says what the caller may do with it: canEdit, canClaim, canChangeStatus, canConvert, canAssign, canRelease.")
             .Produces<Page<LeadRow>>()
             .ProducesValidationProblem();
 
@@ -135,9 +142,16 @@ internal static class LeadEndpoints
             .WithSummary("Moves a lead to the recycle bin.")
             .ProducesDeleteResults();
 
+        leads.MapPost("/{id:int}/restore", RestoreAsync)
+            .WithName("RestoreLead")
+            .WithSummary("Brings a lead back from the recycle bin; only its owner, the owner's team manager or an administrator may (pooled leads: managers and administrators).")
+            .Produces<LeadResource>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         leads.MapPost("/{id:int}/claim", ClaimAsync)
             .WithName("ClaimLead")
-            .WithSummary("The caller takes a lead from the pool; one somebody has already claimed answers 400 with code Leads.AlreadyClaimed.")
+            .WithSummary("The caller takes an open lead from the pool; one somebody has already claimed answers 400 with code Leads.AlreadyClaimed, a disqualified or converted one 400 with Leads.ClaimNotOpen.")
             .Produces<LeadResource>()
             .ProducesEditProblems();
 
@@ -162,7 +176,7 @@ internal static class LeadEndpoints
 
         leads.MapPost("/{id:int}/convert", ConvertAsync)
             .WithName("ConvertLead")
-            .WithSummary("Turns a qualified lead into a customer with its person as contact, or into the existing customer customerId, and with opportunity {name, amount, expectedCloseDate, stageId} also into a deal owned by the lead's owner (the first open stage unless stageId), all or nothing; likely duplicate customers answer 409 with \"duplicates\".")
+            .WithSummary("Turns a qualified lead into a customer with its person as contact, or into the existing customer customerId, and into the deal opportunity {name, amount, expectedCloseDate, stageId} (required) owned by the lead's owner (the first open stage unless stageId), all or nothing; a new customer's source is the lead's in the caller's language; likely duplicate customers answer 409 with \"duplicates\".")
             .Produces<LeadConversionResult>()
             .ProducesEditProblems();
     }
@@ -189,6 +203,9 @@ internal static class LeadEndpoints
         return TypedResults.NoContent();
     }
 
+    private static Task<LeadResource> RestoreAsync(int id, ClaimsPrincipal user, LeadBook book, CancellationToken cancellationToken) =>
+        ThenGetAsync(id, user, book, (actor, b) => b.RestoreAsync(actor, id, cancellationToken), cancellationToken);
+
     private static Task<LeadResource> ClaimAsync(int id, ClaimsPrincipal user, LeadBook book, CancellationToken cancellationToken) =>
         ThenGetAsync(id, user, book, (actor, b) => b.ClaimAsync(actor, id, cancellationToken), cancellationToken);
 
@@ -202,8 +219,9 @@ internal static class LeadEndpoints
         ThenGetAsync(id, user, book, (actor, b) => b.ChangeStatusAsync(
             actor, id, RequiredField.Of(request.Status, "status"), request.Reason, RequiredField.Of(request.Version, "version"), cancellationToken), cancellationToken);
 
-    private static Task<LeadConversionResult> ConvertAsync(int id, LeadConvertRequest request, ClaimsPrincipal user, LeadConversion conversion, CancellationToken cancellationToken) =>
-        conversion.ConvertAsync(Actor.From(user), id, request.ToRequest(), cancellationToken);
+    private static Task<LeadConversionResult> ConvertAsync(
+        int id, LeadConvertRequest request, ClaimsPrincipal user, LeadConversion conversion, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        conversion.ConvertAsync(Actor.From(user), id, request.ToRequest(source => localizer[$"LeadSource.{source}"]), cancellationToken);
 
     /// <summary>Does <paramref name="change"/> as the caller, then answers with the lead as they now see it (pooled or theirs).</summary>
     private static async Task<LeadResource> ThenGetAsync(int id, ClaimsPrincipal user, LeadBook book, Func<Actor, LeadBook, Task> change, CancellationToken cancellationToken)

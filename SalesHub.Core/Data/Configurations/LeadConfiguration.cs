@@ -44,9 +44,19 @@ internal sealed class LeadAssignmentSettingsConfiguration : IEntityTypeConfigura
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.LastRoundRobinUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Rules).WithOne().HasForeignKey(r => r.SettingsId).OnDelete(DeleteBehavior.Cascade);
         builder.HasData(new { Id = LeadAssignmentSettings.SingletonId, Mode = LeadAssignmentMode.Pool, Version = 1L });
+    }
+}
+
+internal sealed class LeadRoundRobinTurnConfiguration : IEntityTypeConfiguration<LeadRoundRobinTurn>
+{
+    public void Configure(EntityTypeBuilder<LeadRoundRobinTurn> builder)
+    {
+        builder.HasKey(t => t.TeamId);
+        builder.Property(t => t.TeamId).ValueGeneratedNever();
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.LastUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -43,15 +43,35 @@ public sealed class LeadBookTests : IDisposable
     public async Task RoundRobinHandsLeadsToTheTeamInTurnAndRemembersTheTurnInTheDatabase()
     {
         await _company.SetRoutingAsync(LeadAssignmentMode.RoundRobin, People.East.Id);
+        var settingsVersion = await _company.SettingsVersionAsync();
         var owners = new List<int?>();
         for (var i = 0; i < 3; i++)
         {
-            var book = new LeadBook(People.Database, new SalesHub.Core.Records.RecycleBin(People.Database)); // a restarted app
+            var book = new LeadBook(People.Database); // a restarted app
             var id = await book.CreateAsync(Actor.For(People.Admin), new NewLead(LeadCompany.Details($"Lead {i}")));
             owners.Add((await _company.StoredAsync(id)).OwnerId);
         }
 
         Assert.Equal([People.Rita.Id, People.Ron.Id, People.Rita.Id], owners);
+        Assert.Equal(settingsVersion, await _company.SettingsVersionAsync());
+        var history = await new AuditTrail(People.Database).HistoryAsync<LeadAssignmentSettings>(Actor.For(People.Admin), LeadAssignmentSettings.SingletonId);
+        Assert.Equal(settingsVersion, history.Max(e => e.Version));
+    }
+
+    [Fact]
+    public async Task RoutingALeadLeavesTheSettingAnAdminIsEditingUntouched()
+    {
+        await _company.SetRoutingAsync(LeadAssignmentMode.RoundRobin, People.East.Id);
+        var read = await _company.Routing.GetAsync(Actor.For(People.Admin));
+        var changes = new List<SalesHub.Core.Changes.EntityChange>();
+        using (People.Listen(changes))
+        {
+            await Book.CreateAsync(Actor.For(People.Admin), new NewLead(LeadCompany.Details("Routed")));
+        }
+
+        await _company.Routing.UpdateAsync(Actor.For(People.Admin), read with { Mode = LeadAssignmentMode.Pool });
+        Assert.DoesNotContain(changes, c => c.EntityType == nameof(LeadAssignmentSettings));
+        Assert.Equal(LeadAssignmentMode.Pool, (await _company.Routing.GetAsync(Actor.For(People.Admin))).Mode);
     }
 
     [Fact]
@@ -174,7 +194,19 @@ public sealed class LeadBookTests : IDisposable
     }
 
     [Fact]
-    public async Task ADeletedLeadLeavesTheListAndComesBackOnRestore()
+    public async Task ADisqualifiedOrConvertedLeadInThePoolCannotBeClaimed()
+    {
+        var id = await _company.AddLeadAsync(People.Martin, "Pool", pooled: true);
+        await Book.ChangeStatusAsync(Actor.For(People.Martin), id, LeadStatus.Disqualified, "No budget", 1);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Book.ClaimAsync(Actor.For(People.Sam), id));
+
+        Assert.Equal(("Leads.ClaimNotOpen", "status"), (refused.Code, refused.Field));
+        Assert.Equal((null, 2L), ((await _company.StoredAsync(id)).OwnerId, (await _company.StoredAsync(id)).Version));
+    }
+
+    [Fact]
+    public async Task TheOwnerTheirManagerAndAnAdminRestoreADeletedLead()
     {
         var id = await _company.AddLeadAsync(People.Rita, "张伟");
 
@@ -182,8 +214,76 @@ public sealed class LeadBookTests : IDisposable
         await Book.DeleteAsync(Actor.For(People.Rita), id, 1);
         Assert.Empty(await IdsAsync(People.Rita));
         await Book.RestoreAsync(Actor.For(People.Rita), id);
-
         Assert.Equal([id], await IdsAsync(People.Rita));
+
+        foreach (var restorer in new[] { People.Martin, People.Admin })
+        {
+            await Book.DeleteAsync(Actor.For(People.Rita), id, (await _company.StoredAsync(id)).Version);
+            await Book.RestoreAsync(Actor.For(restorer), id);
+            Assert.Null((await _company.StoredAsync(id)).DeletedAt);
+        }
+    }
+
+    [Fact]
+    public async Task NeitherARepSeeingThePoolNorAShareRecipientRestoresALead()
+    {
+        var pooled = await _company.AddLeadAsync(People.Martin, "Pool", pooled: true);
+        var ritas = await _company.AddLeadAsync(People.Rita, "Rita's lead");
+        await _company.ShareAsync(ritas, People.Ron);
+        await Book.DeleteAsync(Actor.For(People.Martin), pooled, 1);
+        await Book.DeleteAsync(Actor.For(People.Rita), ritas, 1);
+        var before = (await _company.StoredAsync(pooled), await _company.StoredAsync(ritas));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Book.RestoreAsync(Actor.For(People.Sam), pooled));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Book.RestoreAsync(Actor.For(People.Ron), ritas));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Book.RestoreAsync(Actor.For(People.Sam), ritas));
+
+        foreach (var (lead, stored) in new[] { (pooled, before.Item1), (ritas, before.Item2) })
+        {
+            var now = await _company.StoredAsync(lead);
+            Assert.Equal((stored.DeletedAt, stored.Version), (now.DeletedAt, now.Version));
+            Assert.NotNull(now.DeletedAt);
+        }
+    }
+
+    [Fact]
+    public async Task AnotherTeamsManagerNeitherSeesClaimsAssignsNorConvertsATeamLead()
+    {
+        var id = await _company.AddLeadAsync(People.Rita, "East lead");
+        await Book.ChangeStatusAsync(Actor.For(People.Rita), id, LeadStatus.Qualified, null, 1);
+        var mia = Actor.For(People.Mia);
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Book.GetAsync(mia, id));
+        // Claiming says only that somebody owns it, as it must after a lost claim race (the lead is out of sight by then).
+        Assert.Equal("Leads.AlreadyClaimed", (await Assert.ThrowsAsync<DomainException>(() => Book.ClaimAsync(mia, id))).Code);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Book.AssignAsync(mia, [id], People.Sam.Id));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => _company.Conversion.ConvertAsync(mia, id, new LeadConversionRequest(2, LeadCompany.Deal(), LeadCompany.SourceNames)));
+        Assert.DoesNotContain(id, await IdsAsync(People.Mia));
+
+        var stored = await _company.StoredAsync(id);
+        Assert.Equal((People.Rita.Id, LeadStatus.Qualified, 2L), (stored.OwnerId, stored.Status, stored.Version));
+    }
+
+    [Fact]
+    public async Task ARepNeitherEditsNorDeletesATeammatesLeadEvenWhenSharedWithThem()
+    {
+        var hidden = await _company.AddLeadAsync(People.Rita, "Rita's lead");
+        var shared = await _company.AddLeadAsync(People.Rita, "Rita's shared lead");
+        await _company.ShareAsync(shared, People.Ron);
+        var ron = Actor.For(People.Ron);
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Book.UpdateAsync(ron, hidden, new LeadChanges(LeadCompany.Details("Taken over"), 1)));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Book.DeleteAsync(ron, hidden, 1));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Book.UpdateAsync(ron, shared, new LeadChanges(LeadCompany.Details("Taken over"), 1)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Book.DeleteAsync(ron, shared, 1));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Book.ReleaseAsync(ron, shared, 1));
+
+        Assert.False((await Book.GetAsync(ron, shared)).CanEdit);
+        foreach (var id in new[] { hidden, shared })
+        {
+            var stored = await _company.StoredAsync(id);
+            Assert.Equal((People.Rita.Id, 1L, null), (stored.OwnerId, stored.Version, stored.DeletedAt));
+        }
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class LeadCompany : IDisposable
 {
     public LeadCompany()
     {
-        Book = new LeadBook(People.Database, new RecycleBin(People.Database));
+        Book = new LeadBook(People.Database);
         Routing = new LeadRouting(People.Database);
         Conversion = new LeadConversion(People.Database);
     }
@@ -28,6 +28,17 @@ public sealed class LeadCompany : IDisposable
         string name, string? company = null, string? phone = null, string? email = null, string? province = null, string? industry = null, LeadSource source = LeadSource.Website) =>
         new(name, company, null, phone, email, null, province, null, industry, source, null);
 
+    /// <summary>Lead sources as a Chinese-speaking user reads them, as the pages and the API name them for a conversion.</summary>
+    public static Func<LeadSource, string> SourceNames { get; } = source => source switch
+    {
+        LeadSource.ColdCall => "电话陌拜",
+        LeadSource.Event => "展会",
+        _ => $"来源 {source}",
+    };
+
+    /// <summary>The first deal a conversion creates.</summary>
+    public static LeadDeal Deal(string name = "First order", decimal amount = 10_000m) => new(name, amount, new DateOnly(2030, 1, 31));
+
     /// <summary>A lead created by <paramref name="creator"/>: theirs, or the pool's with <paramref name="pooled"/>.</summary>
     public async Task<int> AddLeadAsync(AppUser creator, string name, string? company = null, bool pooled = false, string? phone = null)
     {
@@ -39,6 +50,20 @@ public sealed class LeadCompany : IDisposable
     {
         await using var db = People.Database.CreateWidgetContext(Actor.System);
         return await db.Leads.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == id);
+    }
+
+    /// <summary>Shares a lead with <paramref name="user"/>, who then sees it without owning it.</summary>
+    public async Task ShareAsync(int leadId, AppUser user)
+    {
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        db.RecordShares.Add(new RecordShare { RecordType = nameof(Lead), RecordId = leadId, UserId = user.Id });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<long> SettingsVersionAsync()
+    {
+        await using var db = People.Database.CreateWidgetContext(Actor.System);
+        return await db.LeadAssignmentSettings.Select(s => s.Version).SingleAsync();
     }
 
     public async Task SetRoutingAsync(LeadAssignmentMode mode, int? teamId, params LeadRuleInput[] rules)

@@ -22,7 +22,8 @@ public sealed class DemoOpportunitiesTests(SqliteCoreServices core) : IClassFixt
         Assert.Contains(deals, d => d.Name.StartsWith("Submersible", StringComparison.Ordinal));
         Assert.All(views.Where(v => v.StageKind == PipelineStageKind.Lost), v => Assert.False(string.IsNullOrEmpty(v.LostReason)));
         Assert.True(deals.Count(d => d.IsStale) >= 3);
-        Assert.Equal(2, (await book.ListAsync(await core.Services.ActorForAsync(DemoCompany.Rep3Email), new OpportunityQuery())).Total);
+        // Sam's two seeded deals, and the one his converted demo lead brought.
+        Assert.Equal(3, (await book.ListAsync(await core.Services.ActorForAsync(DemoCompany.Rep3Email), new OpportunityQuery())).Total);
     }
 
     [Fact]

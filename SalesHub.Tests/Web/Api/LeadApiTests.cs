@@ -97,6 +97,48 @@ public sealed class LeadApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Errors.Conflict", Text(stale, "code"));
     }
 
+    [Fact]
+    public async Task AConversionNeedsItsDealAndGivesANewCustomerTheSourceInTheCallersLanguage()
+    {
+        var rep1 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        rep1.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var name = Unique("Source");
+        var created = await rep1.PostAsJsonAsync("/api/v1/leads", new { name, company = name + " Co", source = "coldCall", ownerId = await UserIdAsync(rep1) });
+        var lead = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = lead.GetProperty("id").GetInt32();
+        var qualified = await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/status", new { status = "qualified", version = lead.GetProperty("version").GetInt64() });
+        var version = (await qualified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+
+        var noDeal = await ApiProblem.AssertAsync(
+            await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/convert", new { version, ignoreDuplicates = true }), HttpStatusCode.BadRequest);
+        var converted = await rep1.PostAsJsonAsync($"/api/v1/leads/{id}/convert", new
+        {
+            version, ignoreDuplicates = true, opportunity = new { name = name + " deal", amount = 800m, expectedCloseDate = "2027-06-30" },
+        });
+
+        Assert.True(noDeal.GetProperty("errors").TryGetProperty("opportunity", out _), noDeal.ToString());
+        Assert.Equal(HttpStatusCode.OK, converted.StatusCode);
+        var customerId = (await converted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt32();
+        Assert.Equal("陌生拜访", Text(await rep1.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}"), "source"));
+    }
+
+    [Fact]
+    public async Task OnlyThoseWhoMayDeleteALeadRestoreIt()
+    {
+        var rep1 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        var rep2 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep2Email);
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+        var id = await CreateAsync(manager, Unique("Restore"));
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/leads/{id}?version=1")).StatusCode);
+
+        await ApiProblem.AssertAsync(await rep2.PostAsync($"/api/v1/leads/{id}/restore", null), HttpStatusCode.Forbidden);
+        await ApiProblem.AssertAsync(await rep1.GetAsync($"/api/v1/leads/{id}"), HttpStatusCode.NotFound);
+        var restored = await manager.PostAsync($"/api/v1/leads/{id}/restore", null);
+
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(id, (await rep1.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}")).GetProperty("id").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"company":"No name"}""", "name")]
     [InlineData("""{"name":"A","source":"carrierPigeon"}""", "source")]
@@ -132,6 +174,9 @@ public sealed class LeadApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
+
+    private static async Task<int> UserIdAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetInt32();
 
     private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 13)];
 

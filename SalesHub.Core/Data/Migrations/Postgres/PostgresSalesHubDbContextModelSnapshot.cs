@@ -1039,9 +1039,6 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("LastRoundRobinUserId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1056,8 +1053,6 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastRoundRobinUserId");
-
                     b.HasIndex("TeamId");
 
                     b.ToTable("LeadAssignmentSettings");
@@ -1069,6 +1064,21 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                             Mode = "Pool",
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("SalesHub.Core.Leads.LeadRoundRobinTurn", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastUserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeamId");
+
+                    b.HasIndex("LastUserId");
+
+                    b.ToTable("LeadRoundRobinTurns");
                 });
 
             modelBuilder.Entity("SalesHub.Core.Notifications.Notification", b =>
@@ -1858,15 +1868,24 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SalesHub.Core.Leads.LeadAssignmentSettings", b =>
                 {
+                    b.HasOne("SalesHub.Core.Security.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesHub.Core.Leads.LeadRoundRobinTurn", b =>
+                {
                     b.HasOne("SalesHub.Core.Security.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("LastRoundRobinUserId")
+                        .HasForeignKey("LastUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SalesHub.Core.Security.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesHub.Core.Notifications.Notification", b =>

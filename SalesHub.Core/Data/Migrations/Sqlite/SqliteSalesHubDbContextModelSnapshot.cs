@@ -1000,9 +1000,6 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("LastRoundRobinUserId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1017,8 +1014,6 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastRoundRobinUserId");
-
                     b.HasIndex("TeamId");
 
                     b.ToTable("LeadAssignmentSettings");
@@ -1030,6 +1025,21 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                             Mode = "Pool",
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("SalesHub.Core.Leads.LeadRoundRobinTurn", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId");
+
+                    b.HasIndex("LastUserId");
+
+                    b.ToTable("LeadRoundRobinTurns");
                 });
 
             modelBuilder.Entity("SalesHub.Core.Notifications.Notification", b =>
@@ -1801,15 +1811,24 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SalesHub.Core.Leads.LeadAssignmentSettings", b =>
                 {
+                    b.HasOne("SalesHub.Core.Security.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesHub.Core.Leads.LeadRoundRobinTurn", b =>
+                {
                     b.HasOne("SalesHub.Core.Security.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("LastRoundRobinUserId")
+                        .HasForeignKey("LastUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SalesHub.Core.Security.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesHub.Core.Notifications.Notification", b =>

@@ -7,7 +7,7 @@ using SalesHub.Web.Components.Pages.Leads.Components;
 
 namespace SalesHub.Tests.Web.Components.Leads;
 
-public sealed class LeadConvertDialogTests : LeadDialogTest
+public sealed class LeadConvertDialogTests : LeadDialogTestBase
 {
     [Fact]
     public async Task TheDuplicateCustomerIsOfferedAndConvertingIntoItCreatesTheDealThere()
@@ -28,6 +28,19 @@ public sealed class LeadConvertDialogTests : LeadDialogTest
     }
 
     [Fact]
+    public async Task ANewCustomerKeepsTheLeadsSourceInTheUsersLanguage()
+    {
+        var lead = await QualifiedLeadAsync("Globex", LeadSource.ColdCall);
+        var dialog = await ShowAsync(new DialogParameters<LeadConvertDialog> { { d => d.Lead, lead } });
+
+        Input("convert-amount").Change("5000");
+        Click("convert-save");
+
+        var customerId = (int)(await dialog.Result)!.Data!;
+        Assert.Equal("Cold call", (await Get<CustomerDirectory>().GetAsync(RepActor, customerId)).Details.Source);
+    }
+
+    [Fact]
     public async Task ARefusedDealIsShownBesideItsFieldAndNothingIsConverted()
     {
         var lead = await QualifiedLeadAsync("Globex");
@@ -41,10 +54,10 @@ public sealed class LeadConvertDialogTests : LeadDialogTest
         Assert.Equal(["Acme Trading"], (await Get<CustomerDirectory>().ListAsync(RepActor, new CustomerQuery())).Items.Select(c => c.Name));
     }
 
-    private async Task<LeadProfile> QualifiedLeadAsync(string company)
+    private async Task<LeadProfile> QualifiedLeadAsync(string company, LeadSource source = LeadSource.Event)
     {
         var book = Get<LeadBook>();
-        var id = await book.CreateAsync(RepActor, new NewLead(new LeadDetails("Wang Fang", company, null, null, null, null, null, null, null, LeadSource.Event, null), Rep.Id, true));
+        var id = await book.CreateAsync(RepActor, new NewLead(new LeadDetails("Wang Fang", company, null, null, null, null, null, null, null, source, null), Rep.Id, true));
         await book.ChangeStatusAsync(RepActor, id, LeadStatus.Qualified, null, 1);
         return await book.GetAsync(RepActor, id);
     }

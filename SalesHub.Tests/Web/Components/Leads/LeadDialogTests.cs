@@ -5,7 +5,7 @@ using SalesHub.Web.Components.Pages.Leads.Components;
 
 namespace SalesHub.Tests.Web.Components.Leads;
 
-public sealed class LeadDialogTests : LeadDialogTest
+public sealed class LeadDialogTests : LeadDialogTestBase
 {
     [Fact]
     public async Task RefusedFieldsAreShownBesideTheirInputsAndNothingIsSaved()

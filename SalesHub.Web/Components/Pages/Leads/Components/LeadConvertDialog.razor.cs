@@ -70,7 +70,8 @@ public partial class LeadConvertDialog
             try
             {
                 // Creating a new customer while likely duplicates are listed is the user's informed choice.
-                result = await Conversion.ConvertAsync(_actor, Lead.Id, new LeadConversionRequest(Lead.Version, _customerId, _matches.Count > 0, deal));
+                result = await Conversion.ConvertAsync(
+                    _actor, Lead.Id, new LeadConversionRequest(Lead.Version, deal, source => L[$"LeadSource.{source}"], _customerId, _matches.Count > 0));
             }
             catch (LikelyDuplicateException duplicate)
             {

@@ -12,9 +12,9 @@ namespace SalesHub.Tests.Web.Components.Leads;
 /// The lead dialogs opened the way the lead list opens them, in English, by rep Rita who owns the
 /// customer <see cref="Customer"/> (Acme Trading, 138 0013 8000), on a real SQLite database with the default stages.
 /// </summary>
-public abstract class LeadDialogTest : DialogTest
+public abstract class LeadDialogTestBase : DialogTest
 {
-    protected LeadDialogTest()
+    protected LeadDialogTestBase()
     {
         Company = new CompanyBuilder(Database);
         Rep = Company.AddUser(Roles.SalesRep, name: "Rita");
