@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using SalesHub.Core.Catalog;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
@@ -158,12 +157,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         };
         revision.AssignTo(old.OwnerId);
         revision.AddressTo(old.CustomerId, old.CustomerName);
-        revision.LineList.AddRange(old.Lines.OrderBy(l => l.Position).Select(l => new QuoteLine
-        {
-            Position = l.Position, ProductId = l.ProductId, Sku = l.Sku, NameEn = l.NameEn, NameZh = l.NameZh, Unit = l.Unit,
-            Quantity = l.Quantity, UnitPrice = l.UnitPrice, StandardPrice = l.StandardPrice,
-            DiscountPercent = l.DiscountPercent, DiscountAmount = l.DiscountAmount, TaxRate = l.TaxRate,
-        }));
+        revision.LineList.AddRange(old.Lines.OrderBy(l => l.Position).Select(l => l.CopyAs<QuoteLine>()));
         revision.Reprice();
         old.Status = QuoteStatus.Superseded;
         db.Add(revision);
@@ -193,11 +187,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await using var db = await dbFactory.CreateForAsync(actor);
         var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Quote), id);
-        var totals = QuotePricing.Calculate(quote.ToPricing());
-        if (totals.Untaxed != quote.Untaxed || totals.Tax != quote.Tax || totals.Total != quote.Total)
-        {
-            throw new InvalidOperationException($"Quote {id}'s stored totals differ from the pricing engine's.");
-        }
+        var totals = quote.CheckedTotals();
 
         var managesOwner = await Stewardship.ManagesAsync(db, actor, quote.OwnerId, cancellationToken);
         var canEdit = actor.IsAdmin || quote.OwnerId == actor.UserId || managesOwner;
@@ -375,10 +365,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.ValidUntilPast") { Field = "validUntil" };
         }
 
-        var newProductIds = draft.Lines.Select(l => l.ProductId).Where(id => quote.Lines.All(l => l.ProductId != id)).Distinct().ToList();
-        var products = await ProductCatalog.QuotableAsync(db, newProductIds, cancellationToken);
-        var prices = await PriceLists.PricesForAsync(db, draft.CustomerId, products.Keys, Today, cancellationToken);
-        var lines = draft.Lines.Select((input, i) => Line(quote, input, i, products, prices)).ToList();
+        var lines = await PricedLines.BuildAsync(db, draft.CustomerId, quote.Lines, draft.Lines, Today, cancellationToken);
 
         quote.AddressTo(draft.CustomerId, customerName);
         (quote.ContactId, quote.OpportunityId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.OpportunityId, draft.Language, validUntil);
@@ -388,37 +375,6 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         quote.LineList.Clear();
         quote.LineList.AddRange(lines);
         quote.Reprice();
-    }
-
-    /// <summary>
-    /// A line for <paramref name="input"/>: a product already on the quote keeps its snapshot; a new one
-    /// must exist and be active, and starts from the customer's price.
-    /// </summary>
-    private static QuoteLine Line(
-        Quote quote, QuoteLineInput input, int index, Dictionary<int, QuotableProduct> products, Dictionary<int, StartingPrice> prices)
-    {
-        string sku, unit;
-        string? nameEn, nameZh;
-        decimal taxRate, standardPrice;
-        if (quote.Lines.FirstOrDefault(l => l.ProductId == input.ProductId) is { } known)
-        {
-            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (known.Sku, known.NameEn, known.NameZh, known.Unit, known.TaxRate, known.StandardPrice);
-        }
-        else
-        {
-            var field = $"lines[{index}].productId";
-            var product = products.TryGetValue(input.ProductId, out var found)
-                ? found.RequireActive(field)
-                : throw new DomainException("Quotes.UnknownProduct") { Field = field };
-            (sku, nameEn, nameZh, unit, taxRate, standardPrice) = (product.Sku, product.NameEn, product.NameZh, product.Unit, product.TaxRate, prices[input.ProductId].UnitPrice);
-        }
-
-        return new QuoteLine
-        {
-            Position = index + 1, ProductId = input.ProductId, Sku = sku, NameEn = nameEn, NameZh = nameZh, Unit = unit,
-            Quantity = input.Quantity, UnitPrice = input.UnitPrice ?? standardPrice, StandardPrice = standardPrice,
-            DiscountPercent = input.DiscountPercent, DiscountAmount = input.DiscountAmount, TaxRate = taxRate,
-        };
     }
 
     private static void RequireEditableStatus(Quote quote)
