@@ -10,6 +10,7 @@ using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
+using SalesHub.Core.Orders;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -63,6 +64,8 @@ public static class DependencyInjection
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<PriceLists>();
         services.AddSingleton<QuoteBook>();
+        services.AddSingleton<NumberSeriesSettings>();
+        services.AddSingleton<OrderBook>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<QuoteDocuments>();
         services.AddSingleton<PipelineStages>();

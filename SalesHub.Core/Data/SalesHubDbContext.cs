@@ -8,6 +8,7 @@ using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
+using SalesHub.Core.Orders;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -65,6 +66,12 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Quote> Quotes => Set<Quote>();
 
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

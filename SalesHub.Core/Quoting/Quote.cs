@@ -1,48 +1,24 @@
-using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
 
 namespace SalesHub.Core.Quoting;
 
 /// <summary>
 /// A quote (报价单) to a customer, owned by the rep who made it. Its revisions share
-/// <see cref="Number"/>; each later one points at the one it replaced, which becomes Superseded.
+/// <see cref="PricedDocument.Number"/>; each later one points at the one it replaced, which becomes Superseded.
 /// </summary>
 public sealed class Quote : PricedDocument<QuoteLine>
 {
     public const int NumberMaxLength = 20;
-    public const int LanguageMaxLength = 5;
-    public const int NotesMaxLength = 4000;
     public const int TermsMaxLength = 4000;
     public const int CommentMaxLength = 1000;
-
-    public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
-
-    public string Number { get; internal set; } = "";
 
     public int Revision { get; internal set; } = 1;
 
     public int? PreviousRevisionId { get; internal set; }
 
-    public int CustomerId { get; internal set; }
-
-    /// <summary>The customer's name as the quote addresses it: taken whenever the draft is saved, kept once it is sent.</summary>
-    public string CustomerName { get; private set; } = "";
-
-    /// <summary>The customer's name folded for the list's search box (<see cref="CustomerMatching.SearchKey"/>).</summary>
-    public string SearchText { get; private set; } = "";
-
-    public int? ContactId { get; internal set; }
-
-    /// <summary>The customer's deal the quote is for, when the rep says so.</summary>
-    public int? OpportunityId { get; internal set; }
-
-    public string Language { get; internal set; } = "zh-CN";
-
     public QuoteStatus Status { get; internal set; } = QuoteStatus.Draft;
 
     public DateOnly ValidUntil { get; internal set; }
-
-    public string? Notes { get; internal set; }
 
     public string? Terms { get; internal set; }
 
@@ -58,12 +34,6 @@ public sealed class Quote : PricedDocument<QuoteLine>
     public string? ApprovalComment { get; internal set; }
 
     public DateTimeOffset? SentAt { get; internal set; }
-
-    internal void AddressTo(int customerId, string customerName)
-    {
-        (CustomerId, CustomerName) = (customerId, customerName);
-        SearchText = CustomerMatching.SearchKey(customerName);
-    }
 
     internal void RequireStatus(QuoteStatus expected, params QuoteStatus[] others)
     {

@@ -19,8 +19,6 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 {
     public const int MaxPageSize = 200;
 
-    private const int NumberAttempts = 3;
-
     private static readonly ListSort<Quote> Sorting = new(
         new Dictionary<string, Expression<Func<Quote, object?>>>(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,19 +33,15 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         },
         quotes => quotes.OrderByDescending(q => q.UpdatedAt).ThenByDescending(q => q.Id));
 
-    /// <summary>
-    /// Creates a Draft owned by the actor, numbered "Q2026-00001" in its year. When somebody took the
-    /// same number in the meantime the unique index refuses it and the whole unit of work is tried again.
-    /// </summary>
+    /// <summary>Creates a Draft owned by the actor, numbered "Q2026-00001" in its year.</summary>
     public async Task<int> CreateDraftAsync(Actor actor, QuoteDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         actor.RequireSignedIn();
         var ownerId = actor.UserId ?? throw new ForbiddenException();
         var company = (await settings.GetAsync(cancellationToken)).Details;
-        for (var attempt = 1; ; attempt++)
+        return await NumberedRecords.SaveNewAsync(dbFactory, actor, async db =>
         {
-            await using var db = await dbFactory.CreateForAsync(actor);
             var quote = new Quote
             {
                 PricesIncludeTax = company.PricesIncludeTax,
@@ -57,21 +51,8 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             quote.AssignTo(ownerId);
             await DescribeAsync(db, quote, draft, Today.AddDays(company.QuoteValidityDays), cancellationToken);
             quote.Number = await NextNumberAsync(db, cancellationToken);
-            db.Add(quote);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return quote.Id;
-            }
-            catch (DbUpdateException) when (attempt < NumberAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                // Another quote got this number first: start again with the next one; any other failure stands.
-                if (!await NumberTakenAsync(quote.Number, cancellationToken))
-                {
-                    throw;
-                }
-            }
-        }
+            return quote;
+        }, quote => NumberTakenAsync(quote.Number, cancellationToken), cancellationToken);
     }
 
     /// <summary>Changes a Draft or PendingApproval quote, based on the version the editor read; a pending one goes back to Draft.</summary>
@@ -200,13 +181,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         actor.RequireSignedIn();
         Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
-        var quotes = db.Quotes.AsNoTracking();
-        if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
-        {
-            var number = term.ToUpperInvariant();
-            quotes = quotes.Where(q => q.SearchText.Contains(term) || q.Number.Contains(number));
-        }
-
+        var quotes = PricedDocuments.Filter(db.Quotes.AsNoTracking(), query);
         if (!string.IsNullOrWhiteSpace(query.Number))
         {
             var exact = query.Number.Trim().ToUpperInvariant();
@@ -216,21 +191,6 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         if (query.Status is { } status)
         {
             quotes = quotes.Where(q => q.Status == status);
-        }
-
-        if (query.CustomerId is { } customerId)
-        {
-            quotes = quotes.Where(q => q.CustomerId == customerId);
-        }
-
-        if (query.OwnerId is { } ownerId)
-        {
-            quotes = quotes.Where(q => q.OwnerId == ownerId);
-        }
-
-        if (query.OpportunityId is { } opportunityId)
-        {
-            quotes = quotes.Where(q => q.OpportunityId == opportunityId);
         }
 
         var total = await quotes.CountAsync(cancellationToken);
@@ -341,19 +301,7 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     /// <summary>Fills a quote from a draft: customer and contact checked, lines priced, totals from the engine.</summary>
     private async Task DescribeAsync(SalesHubDbContext db, Quote quote, QuoteDraft draft, DateOnly defaultValidUntil, CancellationToken cancellationToken)
     {
-        if (!Quote.Languages.Contains(draft.Language))
-        {
-            throw new DomainException("Quotes.InvalidLanguage") { Field = "language" };
-        }
-
-        var customerName = await db.Customers.Where(c => c.Id == draft.CustomerId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Customer), draft.CustomerId);
-
-        if (draft.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.CustomerId == draft.CustomerId, cancellationToken))
-        {
-            throw new DomainException("Quotes.UnknownContact") { Field = "contactId" };
-        }
-
+        await PricedDocuments.AddressAsync(db, quote, draft.CustomerId, draft.ContactId, draft.Language, cancellationToken);
         if (draft.OpportunityId is { } opportunityId && !await db.Opportunities.AnyAsync(o => o.Id == opportunityId && o.CustomerId == draft.CustomerId, cancellationToken))
         {
             throw new DomainException("Quotes.UnknownOpportunity") { Field = "opportunityId" };
@@ -365,16 +313,10 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
             throw new DomainException("Quotes.ValidUntilPast") { Field = "validUntil" };
         }
 
-        var lines = await PricedLines.BuildAsync(db, draft.CustomerId, quote.Lines, draft.Lines, Today, cancellationToken);
-
-        quote.AddressTo(draft.CustomerId, customerName);
-        (quote.ContactId, quote.OpportunityId, quote.Language, quote.ValidUntil) = (draft.ContactId, draft.OpportunityId, draft.Language, validUntil);
-        quote.Notes = TextRules.Optional(draft.Notes, Quote.NotesMaxLength, "notes");
+        var lines = await PricedDocuments.LinesAsync(db, draft.CustomerId, quote.Lines, draft.Lines, Today, cancellationToken);
+        (quote.OpportunityId, quote.ValidUntil) = (draft.OpportunityId, validUntil);
         quote.Terms = TextRules.Optional(draft.Terms ?? quote.Terms, Quote.TermsMaxLength, "terms");
-        (quote.DiscountPercent, quote.DiscountAmount) = (draft.DiscountPercent, draft.DiscountAmount);
-        quote.LineList.Clear();
-        quote.LineList.AddRange(lines);
-        quote.Reprice();
+        quote.Describe(lines, draft.DiscountPercent, draft.DiscountAmount, draft.Notes);
     }
 
     private static void RequireEditableStatus(Quote quote)
@@ -391,19 +333,8 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     }
 
     /// <summary>Loads a quote with its lines that the actor may change: its owner, the owner's team manager or an administrator.</summary>
-    private static async Task<Quote> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        actor.RequireSignedIn();
-        var quote = await db.Quotes.Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Quote), id);
-        if (!await Stewardship.MayEditAsync(db, actor, quote.OwnerId, cancellationToken))
-        {
-            throw new ForbiddenException();
-        }
-
-        db.Entry(quote).Property(q => q.Version).OriginalValue = expectedVersion;
-        return quote;
-    }
+    private static Task<Quote> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken) =>
+        Stewardship.EditableAsync(db, actor, db.Quotes.Include(d => d.Lines), id, expectedVersion, cancellationToken);
 
     private async Task<bool> NumberTakenAsync(string number, CancellationToken cancellationToken)
     {
@@ -412,15 +343,6 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
     }
 
     /// <summary>The next number of the year, "Q2026-00001", counting every quote ever numbered (deleted ones too).</summary>
-    private async Task<string> NextNumberAsync(SalesHubDbContext db, CancellationToken cancellationToken)
-    {
-        var prefix = $"Q{clock.GetUtcNow().Year}-";
-        var last = await db.Quotes.IgnoreQueryFilters()
-            .Where(q => q.Number.StartsWith(prefix))
-            .OrderByDescending(q => q.Number)
-            .Select(q => q.Number)
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{next:D5}";
-    }
+    private Task<string> NextNumberAsync(SalesHubDbContext db, CancellationToken cancellationToken) =>
+        NumberSeries.NextAsync(db.Quotes.IgnoreQueryFilters().Select(q => q.Number), $"Q{clock.GetUtcNow().Year}-", 5, cancellationToken);
 }

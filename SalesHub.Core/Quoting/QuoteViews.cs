@@ -28,20 +28,17 @@ public sealed record QuoteRow(
 /// Which quotes a list shows: <see cref="Search"/> matches the number or the customer's name;
 /// <see cref="Sort"/> is a field name (number, customer, status, validUntil, total, updatedAt), "-" in front for descending.
 /// </summary>
-public sealed record QuoteQuery
+/// <summary>What lists of quotes and of orders are filtered, sorted and paged by.</summary>
+public abstract record DocumentQuery
 {
+    /// <summary>Part of the number or of the customer's name.</summary>
     public string? Search { get; init; }
-
-    /// <summary>Every revision of one quote number, exactly.</summary>
-    public string? Number { get; init; }
-
-    public QuoteStatus? Status { get; init; }
 
     public int? CustomerId { get; init; }
 
     public int? OwnerId { get; init; }
 
-    /// <summary>The quotes made for one deal.</summary>
+    /// <summary>The documents made for one deal.</summary>
     public int? OpportunityId { get; init; }
 
     public string? Sort { get; init; }
@@ -49,6 +46,14 @@ public sealed record QuoteQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 25;
+}
+
+public sealed record QuoteQuery : DocumentQuery
+{
+    /// <summary>Every revision of one quote number, exactly.</summary>
+    public string? Number { get; init; }
+
+    public QuoteStatus? Status { get; init; }
 }
 
 /// <summary>

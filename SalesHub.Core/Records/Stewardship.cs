@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Data;
+using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Records;
@@ -17,6 +18,26 @@ internal static class Stewardship
         r => actor.IsAdmin
             || r.OwnerId == actor.UserId
             || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == r.OwnerId)));
+
+    /// <summary>
+    /// Loads the record of <paramref name="records"/> with <paramref name="id"/> that the actor sees and may
+    /// change, to be saved only if it is still at <paramref name="expectedVersion"/>.
+    /// </summary>
+    public static async Task<TRecord> EditableAsync<TRecord>(
+        SalesHubDbContext db, Actor actor, IQueryable<TRecord> records, int id, long expectedVersion, CancellationToken cancellationToken)
+        where TRecord : BusinessRecord
+    {
+        actor.RequireSignedIn();
+        var record = await records.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(typeof(TRecord).Name, id);
+        if (!await MayEditAsync(db, actor, record.OwnerId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
+        return record;
+    }
 
     /// <summary>Whether <paramref name="actor"/> may change a record <paramref name="ownerId"/> owns.</summary>
     public static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesHub.Core.Catalog;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Data.Configurations;
@@ -14,11 +15,24 @@ internal static class PricingConfiguration
 {
     private static readonly ValueConverter<decimal, long> Thousandths = new(q => decimal.ToInt64(q * 1000m), t => t / 1000m);
 
-    /// <summary>Maps the pricing fields of a document whose lines are already related to it.</summary>
+    /// <summary>A quantity stored as thousandths of a unit, so SQL sums and compares it exactly.</summary>
+    public static PropertyBuilder<decimal> HasQuantityConversion(this PropertyBuilder<decimal> property) => property.HasConversion(Thousandths);
+
+    /// <summary>
+    /// Maps what quotes and orders share, for a document whose lines are already related to it. The
+    /// customer, contact and deal are plain indexed columns, not foreign keys: on SQLite a key to the
+    /// customers table rebuilds it and drops its search triggers.
+    /// </summary>
     public static void HasPricing<TDocument, TLine>(this EntityTypeBuilder<TDocument> builder)
         where TDocument : PricedDocument<TLine>
         where TLine : PricedLine
     {
+        builder.Property(d => d.CustomerName).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(d => d.SearchText).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(d => d.Language).HasMaxLength(PricedDocument<TLine>.LanguageMaxLength);
+        builder.Property(d => d.Notes).HasMaxLength(PricedDocument<TLine>.NotesMaxLength);
+        builder.HasIndex(d => d.CustomerId);
+        builder.HasIndex(d => d.OpportunityId);
         builder.Property(d => d.TaxRounding).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.DiscountPercent).HasPercentConversion();
         builder.Property(d => d.DiscountAmount).HasMoneyConversion();
@@ -36,7 +50,7 @@ internal static class PricingConfiguration
         builder.Property(l => l.NameEn).HasMaxLength(Product.NameMaxLength);
         builder.Property(l => l.NameZh).HasMaxLength(Product.NameMaxLength);
         builder.Property(l => l.Unit).HasMaxLength(Product.UnitMaxLength);
-        builder.Property(l => l.Quantity).HasConversion(Thousandths);
+        builder.Property(l => l.Quantity).HasQuantityConversion();
         builder.Property(l => l.UnitPrice).HasMoneyConversion();
         builder.Property(l => l.StandardPrice).HasMoneyConversion();
         builder.Property(l => l.DiscountPercent).HasPercentConversion();

@@ -1,31 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Data.Configurations;
 
-/// <summary>
-/// Quotes keep their customer and contact as plain indexed columns, not foreign keys: on SQLite a key
-/// to the customers table rebuilds it and drops its search triggers. Pricing fields are mapped by
-/// <see cref="PricingConfiguration"/>.
-/// </summary>
+/// <summary>What quotes have besides what every priced document has (<see cref="PricingConfiguration"/>).</summary>
 internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 {
     public void Configure(EntityTypeBuilder<Quote> builder)
     {
         builder.Property(q => q.Number).HasMaxLength(Quote.NumberMaxLength);
-        builder.Property(q => q.CustomerName).HasMaxLength(Customer.NameMaxLength);
-        builder.Property(q => q.SearchText).HasMaxLength(Customer.NameMaxLength);
-        builder.Property(q => q.Language).HasMaxLength(Quote.LanguageMaxLength);
         builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(q => q.Notes).HasMaxLength(Quote.NotesMaxLength);
         builder.Property(q => q.Terms).HasMaxLength(Quote.TermsMaxLength);
         builder.Property(q => q.ApprovalComment).HasMaxLength(Quote.CommentMaxLength);
         builder.Property(q => q.ApprovalDiscountPercent).HasPercentConversion();
         builder.HasIndex(q => new { q.Number, q.Revision }).IsUnique();
-        builder.HasIndex(q => q.CustomerId);
-        builder.HasIndex(q => q.OpportunityId);
         builder.HasIndex(q => new { q.Status, q.ValidUntil });
         builder.HasIndex(q => q.UpdatedAt);
         builder.HasOne<Quote>().WithMany().HasForeignKey(q => q.PreviousRevisionId).OnDelete(DeleteBehavior.Restrict);

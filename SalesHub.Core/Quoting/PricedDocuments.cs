@@ -1,17 +1,70 @@
+using Microsoft.EntityFrameworkCore;
 using SalesHub.Core.Catalog;
+using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 
 namespace SalesHub.Core.Quoting;
 
-/// <summary>Turns what a rep enters into the lines of a quote or an order, each with its product's snapshot.</summary>
-internal static class PricedLines
+/// <summary>Fills a quote or an order from what a rep enters: whom it addresses, and its lines.</summary>
+internal static class PricedDocuments
 {
+    /// <summary>
+    /// Addresses <paramref name="document"/> to a customer the actor sees, and one of its contacts, in one
+    /// of the document languages.
+    /// </summary>
+    public static async Task AddressAsync(
+        SalesHubDbContext db, PricedDocument document, int customerId, int? contactId, string language, CancellationToken cancellationToken)
+    {
+        if (!PricedDocument.Languages.Contains(language))
+        {
+            throw new DomainException("Quotes.InvalidLanguage") { Field = "language" };
+        }
+
+        var customerName = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Customer), customerId);
+        if (contactId is { } id && !await db.Contacts.AnyAsync(c => c.Id == id && c.CustomerId == customerId, cancellationToken))
+        {
+            throw new DomainException("Quotes.UnknownContact") { Field = "contactId" };
+        }
+
+        document.AddressTo(customerId, customerName);
+        (document.ContactId, document.Language) = (contactId, language);
+    }
+
+    /// <summary>The documents <paramref name="query"/>'s search, customer, owner and deal filters leave.</summary>
+    public static IQueryable<TDocument> Filter<TDocument>(IQueryable<TDocument> documents, DocumentQuery query)
+        where TDocument : PricedDocument
+    {
+        if (CustomerMatching.SearchKey(query.Search) is { Length: > 0 } term)
+        {
+            var number = term.ToUpperInvariant();
+            documents = documents.Where(d => d.SearchText.Contains(term) || d.Number.Contains(number));
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            documents = documents.Where(d => d.CustomerId == customerId);
+        }
+
+        if (query.OwnerId is { } ownerId)
+        {
+            documents = documents.Where(d => d.OwnerId == ownerId);
+        }
+
+        if (query.OpportunityId is { } opportunityId)
+        {
+            documents = documents.Where(d => d.OpportunityId == opportunityId);
+        }
+
+        return documents;
+    }
+
     /// <summary>
     /// A line per input, in order: a product already on the document keeps its snapshot; a new one must
     /// exist and be active, and starts from the customer's price on <paramref name="today"/>.
     /// </summary>
-    public static async Task<List<TLine>> BuildAsync<TLine>(
+    public static async Task<List<TLine>> LinesAsync<TLine>(
         SalesHubDbContext db, int customerId, IReadOnlyList<TLine> current, IReadOnlyList<QuoteLineInput> inputs, DateOnly today, CancellationToken cancellationToken)
         where TLine : PricedLine, new()
     {

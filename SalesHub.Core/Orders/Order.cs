@@ -1,0 +1,109 @@
+using SalesHub.Core.Customers;
+using SalesHub.Core.Errors;
+using SalesHub.Core.Quoting;
+
+namespace SalesHub.Core.Orders;
+
+/// <summary>
+/// A customer's order (订单), owned by a rep: made from an accepted quote (lines and prices copied as
+/// they were) or entered directly, numbered by the company's order series. Its lifecycle rules live
+/// here; its totals come from <see cref="QuotePricing"/>.
+/// </summary>
+public sealed class Order : PricedDocument<OrderLine>
+{
+    public const int NumberMaxLength = 30;
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>The accepted quote the order was made from; a quote becomes at most one order.</summary>
+    public int? QuoteId { get; internal set; }
+
+    public OrderStatus Status { get; private set; } = OrderStatus.Draft;
+
+    public DateOnly OrderDate { get; internal set; }
+
+    public string? CancelReason { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public bool IsEditable => Status == OrderStatus.Draft;
+
+    internal void RequireEditable()
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException("Orders.ReadOnly") { Field = "status" };
+        }
+    }
+
+    internal void Confirm(DateTimeOffset now)
+    {
+        RequireStatus(OrderStatus.Draft);
+        if (Lines.Count == 0)
+        {
+            throw new DomainException("Orders.LinesRequired") { Field = "lines" };
+        }
+
+        (Status, ConfirmedAt) = (OrderStatus.Confirmed, now);
+    }
+
+    /// <summary>Ships the given quantities of lines, none more than is left of it; the order is Shipped when nothing is left.</summary>
+    internal void Ship(IReadOnlyList<ShipmentLine> shipment)
+    {
+        RequireStatus(OrderStatus.Confirmed, OrderStatus.PartiallyShipped);
+        if (shipment.Count == 0)
+        {
+            throw new DomainException("Orders.ShipmentEmpty") { Field = "lines" };
+        }
+
+        for (var i = 0; i < shipment.Count; i++)
+        {
+            var (lineId, quantity) = shipment[i];
+            var line = Lines.FirstOrDefault(l => l.Id == lineId)
+                ?? throw new DomainException("Orders.UnknownLine") { Field = $"lines[{i}].lineId" };
+            if (quantity <= 0m)
+            {
+                throw new DomainException("Orders.ShipQuantityPositive") { Field = $"lines[{i}].quantity" };
+            }
+
+            if (quantity > line.RemainingQuantity)
+            {
+                throw new DomainException("Orders.ShipMoreThanOrdered", line.RemainingQuantity) { Field = $"lines[{i}].quantity" };
+            }
+
+            line.ShippedQuantity += quantity;
+        }
+
+        Status = Lines.All(l => l.RemainingQuantity == 0m) ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
+    }
+
+    internal void Complete(DateTimeOffset now)
+    {
+        RequireStatus(OrderStatus.Shipped);
+        (Status, CompletedAt) = (OrderStatus.Completed, now);
+    }
+
+    /// <summary>Cancels an order nothing of which has been shipped, for a reason.</summary>
+    internal void Cancel(string? reason, DateTimeOffset now)
+    {
+        if (Status is OrderStatus.PartiallyShipped or OrderStatus.Shipped or OrderStatus.Completed)
+        {
+            throw new DomainException("Orders.CannotCancelShipped") { Field = "status" };
+        }
+
+        RequireStatus(OrderStatus.Draft, OrderStatus.Confirmed);
+        CancelReason = TextRules.Required(reason, ReasonMaxLength, "reason", "Orders.CancelReasonRequired");
+        (Status, CancelledAt) = (OrderStatus.Cancelled, now);
+    }
+
+    private void RequireStatus(params OrderStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException("Orders.InvalidTransition") { Field = "status" };
+        }
+    }
+}
