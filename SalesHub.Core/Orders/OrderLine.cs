@@ -5,8 +5,6 @@ namespace SalesHub.Core.Orders;
 /// <summary>One line of an order, and how much of it has been shipped.</summary>
 public sealed class OrderLine : PricedLine
 {
-    public int Id { get; private set; }
-
     public int OrderId { get; private set; }
 
     public decimal ShippedQuantity { get; internal set; }

@@ -7,6 +7,8 @@ namespace SalesHub.Core.Quoting;
 /// </summary>
 public abstract class PricedLine
 {
+    public int Id { get; private set; }
+
     public int Position { get; internal set; }
 
     public int ProductId { get; init; }

@@ -3,7 +3,5 @@ namespace SalesHub.Core.Quoting;
 /// <summary>One line of a quote.</summary>
 public sealed class QuoteLine : PricedLine
 {
-    public int Id { get; private set; }
-
     public int QuoteId { get; private set; }
 }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using SalesHub.Core.Security;
 using SalesHub.Web.Hosting;
 using SalesHub.Web.Security;
 
@@ -20,6 +23,7 @@ internal static class ApiEndpoints
         v1.MapPriceListEndpoints();
         v1.MapQuoteEndpoints();
         v1.MapQuotePdfEndpoints();
+        v1.MapOrderEndpoints();
         v1.MapOpportunityEndpoints();
         v1.MapPipelineStageEndpoints();
         v1.MapLeadEndpoints();
@@ -36,6 +40,24 @@ internal static class ApiEndpoints
         endpoint.Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>
+    /// Maps <c>POST /{id}/{step}</c>: one step in a record's life by the caller, answered with the record
+    /// as it is after the step.
+    /// </summary>
+    public static RouteHandlerBuilder MapStep<TBook, TRequest, TResource>(
+        this RouteGroupBuilder group, string step, Func<TBook, Actor, int, TRequest, CancellationToken, Task> run, Func<TBook, Actor, int, CancellationToken, Task<TResource>> read)
+        where TBook : notnull
+        where TRequest : notnull =>
+        group.MapPost($"/{{id:int}}/{step}", async (int id, TRequest request, ClaimsPrincipal user, [FromServices] TBook book, CancellationToken cancellationToken) =>
+            {
+                var actor = Actor.From(user);
+                await run(book, actor, id, request, cancellationToken);
+                return await read(book, actor, id, cancellationToken);
+            })
+            .Produces<TResource>()
+            .ProducesEditProblems()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>
     /// An API path that no endpoint serves answers 404 problem details at once, signed in or

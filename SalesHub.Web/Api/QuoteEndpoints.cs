@@ -26,8 +26,19 @@ public sealed record QuoteListParameters(int? Page, int? PageSize, string? Searc
     }
 }
 
-/// <summary>A line as the caller enters it: the unit price is the customer's starting price when left out.</summary>
-public sealed record QuoteLineRequest(int? ProductId, decimal? Quantity, decimal? UnitPrice, decimal? DiscountPercent, decimal? DiscountAmount);
+/// <summary>A line of a quote or an order as the caller enters it: the unit price is the customer's starting price when left out.</summary>
+public sealed record QuoteLineRequest(int? ProductId, decimal? Quantity, decimal? UnitPrice, decimal? DiscountPercent, decimal? DiscountAmount)
+{
+    public static IReadOnlyList<QuoteLineInput> ToInputs(IReadOnlyList<QuoteLineRequest?>? lines) =>
+        (lines ?? []).Select((line, i) => line is null
+            ? throw new DomainException("Errors.Required") { Field = $"lines[{i}]" }
+            : new QuoteLineInput(
+                RequiredField.Of(line.ProductId, $"lines[{i}].productId"),
+                RequiredField.Of(line.Quantity, $"lines[{i}].quantity"),
+                line.UnitPrice,
+                line.DiscountPercent ?? 0m,
+                line.DiscountAmount ?? 0m)).ToList();
+}
 
 /// <summary>A quote as the caller fills it in; on a change, based on the version last read.</summary>
 public sealed record QuoteRequest(
@@ -47,14 +58,7 @@ public sealed record QuoteRequest(
         RequiredField.Of(CustomerId, "customerId"),
         ContactId,
         Language ?? "",
-        (Lines ?? []).Select((line, i) => line is null
-            ? throw new DomainException("Errors.Required") { Field = $"lines[{i}]" }
-            : new QuoteLineInput(
-                RequiredField.Of(line.ProductId, $"lines[{i}].productId"),
-                RequiredField.Of(line.Quantity, $"lines[{i}].quantity"),
-                line.UnitPrice,
-                line.DiscountPercent ?? 0m,
-                line.DiscountAmount ?? 0m)).ToList(),
+        QuoteLineRequest.ToInputs(Lines),
         DiscountPercent ?? 0m,
         DiscountAmount ?? 0m,
         Notes,
@@ -66,15 +70,28 @@ public sealed record QuoteRequest(
 /// <summary>A step in a quote's life, based on the version last read; approvals carry the manager's comment.</summary>
 public sealed record QuoteStepRequest(long? Version, string? Comment);
 
-public sealed record QuoteLineResource(
-    int ProductId, string Sku, string? NameEn, string? NameZh, string Unit, decimal Quantity, decimal UnitPrice, decimal StandardPrice,
+/// <summary>A line of a quote or an order as entered, and its amounts from the pricing engine.</summary>
+public sealed record PricedLineResource(
+    int Id, int ProductId, string Sku, string? NameEn, string? NameZh, string Unit, decimal Quantity, decimal UnitPrice, decimal StandardPrice,
     decimal DiscountPercent, decimal DiscountAmount, decimal TaxRate,
-    decimal Gross, decimal LineDiscount, decimal Amount, decimal QuoteDiscount, decimal Untaxed, decimal Tax, decimal Total);
+    decimal Gross, decimal LineDiscount, decimal Amount, decimal QuoteDiscount, decimal Untaxed, decimal Tax, decimal Total)
+{
+    public static IReadOnlyList<PricedLineResource> From<TLine>(PricedDocument<TLine> document, QuoteTotals totals)
+        where TLine : PricedLine =>
+        document.Lines.OrderBy(l => l.Position).Zip(totals.Lines, (l, t) => new PricedLineResource(
+            l.Id, l.ProductId, l.Sku, l.NameEn, l.NameZh, l.Unit, l.Quantity, l.UnitPrice, l.StandardPrice, l.DiscountPercent, l.DiscountAmount, l.TaxRate,
+            t.Gross, t.LineDiscount, t.Amount, t.QuoteDiscount, t.Untaxed, t.Tax, t.Total)).ToList();
+}
 
 public sealed record QuoteApprovalResource(decimal? DiscountPercent, DateTimeOffset? RequestedAt, int? DecidedById, DateTimeOffset? DecidedAt, string? Comment);
 
-public sealed record QuoteTotalsResource(
-    decimal Subtotal, decimal LineDiscounts, decimal QuoteDiscount, decimal Untaxed, IReadOnlyList<TaxTotal> Taxes, decimal Tax, decimal Total);
+/// <summary>A quote's or an order's totals from the pricing engine.</summary>
+public sealed record DocumentTotalsResource(
+    decimal Subtotal, decimal LineDiscounts, decimal QuoteDiscount, decimal Untaxed, IReadOnlyList<TaxTotal> Taxes, decimal Tax, decimal Total)
+{
+    public static DocumentTotalsResource From(QuoteTotals totals) =>
+        new(totals.Subtotal, totals.LineDiscounts, totals.QuoteDiscount, totals.Untaxed, totals.Taxes, totals.Tax, totals.Total);
+}
 
 /// <summary>A quote with its lines; every amount comes from the pricing engine.</summary>
 public sealed record QuoteResource(
@@ -96,8 +113,8 @@ public sealed record QuoteResource(
     TaxRounding TaxRounding,
     decimal DiscountPercent,
     decimal DiscountAmount,
-    IReadOnlyList<QuoteLineResource> Lines,
-    QuoteTotalsResource Totals,
+    IReadOnlyList<PricedLineResource> Lines,
+    DocumentTotalsResource Totals,
     QuoteApprovalResource? Approval,
     DateTimeOffset? SentAt,
     DateTimeOffset CreatedAt,
@@ -107,17 +124,13 @@ public sealed record QuoteResource(
     public static QuoteResource From(QuoteView view)
     {
         var (quote, totals) = (view.Quote, view.Totals);
-        var lines = quote.Lines.OrderBy(l => l.Position).Zip(totals.Lines, (l, t) => new QuoteLineResource(
-            l.ProductId, l.Sku, l.NameEn, l.NameZh, l.Unit, l.Quantity, l.UnitPrice, l.StandardPrice, l.DiscountPercent, l.DiscountAmount, l.TaxRate,
-            t.Gross, t.LineDiscount, t.Amount, t.QuoteDiscount, t.Untaxed, t.Tax, t.Total)).ToList();
         var approval = quote.ApprovalRequestedAt is null
             ? null
             : new QuoteApprovalResource(quote.ApprovalDiscountPercent, quote.ApprovalRequestedAt, quote.ApprovalDecidedById, quote.ApprovalDecidedAt, quote.ApprovalComment);
         return new QuoteResource(
             quote.Id, quote.Number, quote.Revision, quote.PreviousRevisionId, quote.CustomerId, quote.CustomerName, quote.ContactId, quote.OpportunityId, quote.OwnerId,
             quote.Language, quote.Status, quote.ValidUntil, quote.Notes, quote.Terms, quote.PricesIncludeTax, quote.TaxRounding,
-            quote.DiscountPercent, quote.DiscountAmount, lines,
-            new QuoteTotalsResource(totals.Subtotal, totals.LineDiscounts, totals.QuoteDiscount, totals.Untaxed, totals.Taxes, totals.Tax, totals.Total),
+            quote.DiscountPercent, quote.DiscountAmount, PricedLineResource.From(quote, totals), DocumentTotalsResource.From(totals),
             approval, quote.SentAt, quote.CreatedAt, quote.UpdatedAt, quote.Version);
     }
 }
@@ -174,17 +187,9 @@ internal static class QuoteEndpoints
     }
 
     private static void Step(RouteGroupBuilder quotes, string step, string name, string summary, Func<QuoteBook, Actor, int, QuoteStepRequest, CancellationToken, Task> run) =>
-        quotes.MapPost($"/{{id:int}}/{step}", async (int id, QuoteStepRequest request, ClaimsPrincipal user, QuoteBook book, CancellationToken cancellationToken) =>
-            {
-                var actor = Actor.From(user);
-                await run(book, actor, id, request, cancellationToken);
-                return QuoteResource.From(await book.GetAsync(actor, id, cancellationToken));
-            })
+        quotes.MapStep(step, run, async (book, actor, id, cancellationToken) => QuoteResource.From(await book.GetAsync(actor, id, cancellationToken)))
             .WithName(name)
-            .WithSummary(summary)
-            .Produces<QuoteResource>()
-            .ProducesEditProblems()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary(summary);
 
     private static Task<Page<QuoteRow>> ListAsync([AsParameters] QuoteListParameters parameters, ClaimsPrincipal user, QuoteBook book, CancellationToken cancellationToken) =>
         book.ListAsync(Actor.From(user), parameters.ToQuery(), cancellationToken);
