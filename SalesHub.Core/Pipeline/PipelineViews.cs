@@ -1,8 +1,11 @@
 namespace SalesHub.Core.Pipeline;
 
-/// <summary>A stage as lists, forms and the API show it, with how many deals (deleted ones too) are in it.</summary>
+/// <summary>
+/// A stage as lists, forms and the API show it; <see cref="OpportunityCount"/>, how many deals (deleted ones too)
+/// are in it, only for administrators (<see cref="PipelineStages.ListWithCountsAsync"/>), null otherwise.
+/// </summary>
 public sealed record PipelineStageRow(
-    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int OpportunityCount, long Version)
+    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int? OpportunityCount, long Version)
 {
     /// <summary>The stage's name in the reader's language: Chinese for zh-*, English otherwise.</summary>
     public string NameIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;

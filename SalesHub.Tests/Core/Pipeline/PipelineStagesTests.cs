@@ -84,6 +84,21 @@ public sealed class PipelineStagesTests : IDisposable
     }
 
     [Fact]
+    public async Task OnlyAdministratorsSeeHowManyDealsEachStageHolds()
+    {
+        await _company.AddDealAsync(_company.Rita);
+        await _company.AddDealAsync(_company.Sam);
+        var deleted = await _company.AddDealAsync(_company.Sam);
+        await _company.Deals.DeleteAsync(Actor.For(_company.Sam), deleted, 1);
+
+        var counted = await _company.Stages.ListWithCountsAsync(Admin);
+
+        Assert.Equal([3, 0, 0, 0, 0, 0, 0], counted.Select(s => s.OpportunityCount));
+        Assert.All(await _company.Stages.ListAsync(Actor.For(_company.Rita)), s => Assert.Null(s.OpportunityCount));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _company.Stages.ListWithCountsAsync(Actor.For(_company.Martin)));
+    }
+
+    [Fact]
     public async Task ANewStaleLimitAppliesToTheStagesDealsAtOnce()
     {
         var id = await _company.AddDealAsync(_company.Rita);

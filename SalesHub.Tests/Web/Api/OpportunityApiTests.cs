@@ -88,6 +88,10 @@ public sealed class OpportunityApiTests(TestApp app) : IClassFixture<TestApp>
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var inUse = await ApiProblem.AssertAsync(await admin.DeleteAsync($"/api/v1/pipeline/stages/{(await StagesAsync(rep))["Initial contact"]}?version=1"), HttpStatusCode.BadRequest);
         Assert.Equal("PipelineStages.InUse", inUse.GetProperty("code").GetString());
+        var counted = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/pipeline/stages")).EnumerateArray().ToList();
+        Assert.All(counted, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("opportunityCount").ValueKind));
+        var named = (await rep.GetFromJsonAsync<JsonElement>("/api/v1/pipeline/stages")).EnumerateArray().ToList();
+        Assert.All(named, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("opportunityCount").ValueKind));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/pipeline/stages/{id}?version=1")).StatusCode);
     }
 
