@@ -238,8 +238,10 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     }
 
     /// <summary>
-    /// Tells each owner of a deal that turned stale since the last round, once per staleness (activity
-    /// starts a new one); the deals' own rows say what is due. Returns how many owners were told.
+    /// Tells the owner of each deal that turned stale since the last round, once per staleness (activity
+    /// starts a new one), even with several app nodes running rounds at once: each deal is claimed with a
+    /// conditional update and only the node whose update changed its row tells the owner, in the same
+    /// transaction. Returns how many deals were told of.
     /// </summary>
     public async Task<int> NotifyStaleAsync(CancellationToken cancellationToken = default)
     {
@@ -248,9 +250,10 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         while (true)
         {
             await using var db = await dbFactory.CreateForAsync(Actor.System);
-            var due = await db.Opportunities
+            var due = await db.Opportunities.AsNoTracking()
                 .Where(o => o.StaleAt != null && o.StaleAt <= now && o.StaleNotifiedAt == null)
                 .OrderBy(o => o.StaleAt).ThenBy(o => o.Id)
+                .Select(o => new { o.Id, o.OwnerId, o.Name })
                 .Take(StaleBatch)
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
@@ -258,15 +261,22 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
                 return told;
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var deal in due)
             {
-                NotificationInbox.Add(db, [deal.OwnerId], new NotificationMessage(
-                    NotificationKind.OpportunityStale, nameof(Opportunity), deal.Id, deal.Name, null, $"/opportunities/{deal.Id}"));
-                deal.StaleNotifiedAt = now;
+                var claimed = await db.Opportunities
+                    .Where(o => o.Id == deal.Id && o.StaleAt != null && o.StaleAt <= now && o.StaleNotifiedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleNotifiedAt, now), cancellationToken);
+                if (claimed == 1)
+                {
+                    NotificationInbox.Add(db, [deal.OwnerId], new NotificationMessage(
+                        NotificationKind.OpportunityStale, nameof(Opportunity), deal.Id, deal.Name, null, $"/opportunities/{deal.Id}"));
+                    told++;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            told += due.Count;
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 
