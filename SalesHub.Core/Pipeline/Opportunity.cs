@@ -150,7 +150,7 @@ public sealed class Opportunity : BusinessRecord
         RefreshStaleAt();
     }
 
-    /// <summary>The stage's stale limit changed: the deal's staleness counts against the new one.</summary>
+    /// <summary>Staleness counts from the last activity against the stage's limit (PipelineStages applies a changed limit in SQL alike).</summary>
     internal void RefreshStaleAt() =>
         StaleAt = Stage is { IsOpen: true, StaleAfterDays: { } days } ? LastActivityAt.AddDays(days) : null;
 

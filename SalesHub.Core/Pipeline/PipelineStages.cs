@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
@@ -94,13 +95,14 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
 
         var staleAfter = stage.StaleAfterDays;
         stage.Describe(details);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         if (stage.StaleAfterDays != staleAfter)
         {
-            var deals = await db.Opportunities.IgnoreQueryFilters().Where(o => o.StageId == id).ToListAsync(cancellationToken);
-            deals.ForEach(o => o.RefreshStaleAt());
+            await RefreshStaleAtAsync(db, stage, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
@@ -148,6 +150,32 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
             ?? throw new RecordNotFoundException(nameof(PipelineStage), id);
         db.Entry(stage).Property(s => s.Version).OriginalValue = expectedVersion;
         return stage;
+    }
+
+    /// <summary>
+    /// Every deal of the stage (deleted ones too, for their restore) turns stale against the stage's new limit,
+    /// counted from its last activity as <see cref="Opportunity.RefreshStaleAt"/> does, in one statement.
+    /// </summary>
+    private static async Task RefreshStaleAtAsync(SalesHubDbContext db, PipelineStage stage, CancellationToken cancellationToken)
+    {
+        var deals = db.Opportunities.IgnoreQueryFilters().Where(o => o.StageId == stage.Id);
+        if (stage is not { IsOpen: true, StaleAfterDays: { } days })
+        {
+            await deals.ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleAt, (DateTimeOffset?)null), cancellationToken);
+        }
+        else if (db.Database.IsSqlite())
+        {
+            // SQLite keeps times as DateTimeOffsetToBinaryConverter's numbers, where whole days are one fixed step
+            // (the offset sits in the low bits), and has no date arithmetic on them.
+            var converter = new DateTimeOffsetToBinaryConverter();
+            var step = (long)converter.ConvertToProvider(DateTimeOffset.UnixEpoch.AddDays(days))! - (long)converter.ConvertToProvider(DateTimeOffset.UnixEpoch)!;
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"Opportunities\" SET \"StaleAt\" = \"LastActivityAt\" + {step} WHERE \"StageId\" = {stage.Id}", cancellationToken);
+        }
+        else
+        {
+            await deals.ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleAt, o => o.LastActivityAt.AddDays(days)), cancellationToken);
+        }
     }
 
     // Deleted deals count: restoring one must find its stage; so does the stage history.

@@ -102,12 +102,18 @@ public sealed class PipelineStagesTests : IDisposable
     public async Task ANewStaleLimitAppliesToTheStagesDealsAtOnce()
     {
         var id = await _company.AddDealAsync(_company.Rita);
+        var deleted = await _company.AddDealAsync(_company.Rita);
+        await _company.Deals.DeleteAsync(Actor.For(_company.Rita), deleted, 1);
         _company.Database.Clock.Advance(TimeSpan.FromDays(5));
         Assert.False((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
 
-        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 3), 1);
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 6), 1);
+        Assert.False((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 5), 2);
 
         Assert.True((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
+        await _company.Deals.RestoreAsync(Actor.For(_company.Rita), deleted);
+        Assert.True((await _company.Deals.GetAsync(Actor.For(_company.Rita), deleted)).IsStale);
     }
 
     public void Dispose() => _company.Dispose();

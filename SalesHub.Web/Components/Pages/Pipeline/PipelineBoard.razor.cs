@@ -117,7 +117,7 @@ public partial class PipelineBoard
 
     private async Task LoadMoreAsync(int stageId)
     {
-        var more = await Deals.ColumnAsync(_actor, _query, stageId, Loaded(stageId));
+        var more = await Deals.ColumnAsync(_actor, _query, stageId, _cards.Last(c => c.Row.StageId == stageId).Row);
         var shown = _cards.Select(c => c.Row.Id).ToHashSet();
         _cards.AddRange(more.Where(r => !shown.Contains(r.Id)).Select(r => new BoardCard(r)));
         _zonesStale = true;
