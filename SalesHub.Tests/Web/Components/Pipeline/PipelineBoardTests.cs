@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,58 @@ public sealed class PipelineBoardTests : ComponentTest
     }
 
     [Fact]
+    public async Task ChangesDuringAReloadBringOneMoreReloadAfterItWhichTheBoardShows()
+    {
+        var id = await _company.AddDealAsync("Initial contact");
+        var held = new HeldDatabase(Database);
+        Services.AddSingleton(new OpportunityBook(held, Database.Clock));
+        SignIn(_company.Rita);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        cut.WaitForElement(CardIn("Initial contact", id));
+        var changed = cut.FindComponent<Stub<LiveRefresh>>().Instance.Parameters.Get(p => p.OnChange);
+        var martin = Actor.For(_company.Martin);
+        var before = held.Started;
+
+        held.Hold();
+        await _deals.MoveAsync(martin, id, new OpportunityMove(_company.StageIds["Demo"]), 1);
+        Task first = Task.CompletedTask, second = Task.CompletedTask;
+        await cut.InvokeAsync(() => { first = changed.InvokeAsync([]); });
+        await _deals.MoveAsync(martin, id, new OpportunityMove(_company.StageIds["Proposal"]), 2);
+        await cut.InvokeAsync(() => { second = changed.InvokeAsync([]); });
+        Assert.Equal(before + 1, held.Started);
+        held.LetGo();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(before + 2, held.Started);
+        cut.WaitForElement(CardIn("Proposal", id));
+        Assert.Single(cut.FindAll($"[data-testid=deal-card][data-id='{id}']"));
+    }
+
+    [Fact]
+    public async Task CardsThatLoadMoreBroughtStayAfterAReload()
+    {
+        for (var i = 0; i <= OpportunityBook.CardsPerColumn; i++)
+        {
+            await _company.AddDealAsync("Demo");
+        }
+
+        SignIn(_company.Rita);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        var cards = $"[data-testid=board-column][data-stage='{_company.StageIds["Demo"]}'] [data-testid=deal-card]";
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn, cut.FindAll(cards).Count));
+        cut.Find("[data-testid=column-more]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn + 1, cut.FindAll(cards).Count));
+
+        var changed = cut.FindComponent<Stub<LiveRefresh>>().Instance.Parameters.Get(p => p.OnChange);
+        await cut.InvokeAsync(() => changed.InvokeAsync([]));
+
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn + 1, cut.FindAll(cards).Count));
+        Assert.Empty(cut.FindAll("[data-testid=column-more]"));
+    }
+
+    [Fact]
     public async Task ACardSaysWhenAnotherUserIsEditingItsDeal()
     {
         var id = await _company.AddDealAsync("Initial contact");
@@ -72,4 +125,6 @@ public sealed class PipelineBoardTests : ComponentTest
         martin.SetEditing(false);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"{card} [data-testid=card-editing]")));
     }
+
+    private string CardIn(string stage, int id) => $"[data-testid=board-column][data-stage='{_company.StageIds[stage]}'] [data-testid=deal-card][data-id='{id}']";
 }

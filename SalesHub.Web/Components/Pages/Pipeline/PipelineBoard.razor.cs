@@ -15,8 +15,8 @@ namespace SalesHub.Web.Components.Pages.Pipeline;
 /// <summary>
 /// The pipeline board: a column per open stage with totals summed in SQL, cards moved by drag and drop or
 /// their menu through OpportunityBook.MoveAsync. After every move, refused or not, and after anyone's save,
-/// the board reloads, so a card always sits where the server says it is. A card that another user is
-/// editing on the deal page says so.
+/// the board reloads (one reload at a time, the newest result last), so a card always sits where the server
+/// says it is. A card that another user is editing on the deal page says so.
 /// </summary>
 public partial class PipelineBoard
 {
@@ -26,6 +26,11 @@ public partial class PipelineBoard
     private Board? _board;
     private List<BoardCard> _cards = [];
     private OpportunityQuery _query = new();
+    private OpportunityQuery? _cardsQuery;
+    private Task _reloading = Task.CompletedTask;
+    private int _requested;
+    private int _answered;
+    private int _generation;
     private StageNames _stages = StageNames.None;
     private Actor _actor = Actor.Nobody;
     private string _currency = "";
@@ -83,22 +88,51 @@ public partial class PipelineBoard
         await ReloadAsync();
     }
 
-    /// <summary>The board as the server has it now; one aggregated query, cheap enough to run on every change.</summary>
-    private async Task ReloadAsync()
+    /// <summary>
+    /// Brings the board up to date with the server. One reload runs at a time: changes that arrive meanwhile
+    /// are answered by one more reload after it, and a result that a newer request overtook is dropped, so an
+    /// older board never replaces a newer one. The task ends once the board is as new as the last request.
+    /// </summary>
+    private Task ReloadAsync()
     {
-        try
+        _requested++;
+        if (_reloading.IsCompleted)
         {
-            _board = await Deals.BoardAsync(_actor, _query);
-        }
-        catch (DomainException refusal)
-        {
-            Snackbar.Add(Messages.Describe(refusal), Severity.Warning);
-            return;
+            _reloading = ReloadUntilCurrentAsync();
         }
 
-        _cards = [.. _board.Columns.SelectMany(c => c.Cards).Select(r => new BoardCard(r))];
-        _zonesStale = true;
-        StateHasChanged();
+        return _reloading;
+    }
+
+    private async Task ReloadUntilCurrentAsync()
+    {
+        while (_answered < _requested)
+        {
+            var request = _requested;
+            var query = _query;
+            // A reload shows as many cards per column as "load more" brought, for the same filters.
+            var shown = query == _cardsQuery ? _cards.GroupBy(c => c.Row.StageId).ToDictionary(g => g.Key, g => g.Count()) : null;
+            Board board;
+            try
+            {
+                board = await Deals.BoardAsync(_actor, query, shown: shown);
+            }
+            catch (DomainException refusal)
+            {
+                _answered = request;
+                Snackbar.Add(Messages.Describe(refusal), Severity.Warning);
+                continue;
+            }
+
+            _answered = request;
+            if (request == _requested)
+            {
+                (_board, _cardsQuery, _cards) = (board, query, [.. board.Columns.SelectMany(c => c.Cards).Select(r => new BoardCard(r))]);
+                _generation++;
+                _zonesStale = true;
+                StateHasChanged();
+            }
+        }
     }
 
     /// <summary>The drop zones keep the cards they last sorted until told, once the container has the new ones.</summary>
@@ -115,12 +149,24 @@ public partial class PipelineBoard
 
     private int Loaded(int stageId) => _cards.Count(c => c.Row.StageId == stageId);
 
+    /// <summary>The column's next cards after its last one; dropped when a reload replaced the cards meanwhile.</summary>
     private async Task LoadMoreAsync(int stageId)
     {
+        var generation = _generation;
         var more = await Deals.ColumnAsync(_actor, _query, stageId, _cards.Last(c => c.Row.StageId == stageId).Row);
+        if (generation != _generation)
+        {
+            return;
+        }
+
         var shown = _cards.Select(c => c.Row.Id).ToHashSet();
         _cards.AddRange(more.Where(r => !shown.Contains(r.Id)).Select(r => new BoardCard(r)));
         _zonesStale = true;
+        if (!_reloading.IsCompleted)
+        {
+            // The reload under way counted the cards before these: one more keeps them.
+            await ReloadAsync();
+        }
     }
 
     private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
