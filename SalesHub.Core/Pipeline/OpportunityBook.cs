@@ -365,11 +365,13 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     private IQueryable<OpportunityRow> Rows(SalesHubDbContext db, IQueryable<Opportunity> deals)
     {
         var now = clock.GetUtcNow();
+        var mayEdit = MayEdit(db, db.Actor);
         return deals.Select(o => new OpportunityRow(
             o.Id, o.Name, o.CustomerId, o.CustomerName, o.OwnerId,
             db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             o.StageId, o.Amount, o.WeightedAmount, o.Probability, o.ExpectedCloseDate, o.StageEnteredAt, o.LastActivityAt,
-            o.StaleAt != null && o.StaleAt <= now, o.UpdatedAt, o.Version));
+            o.StaleAt != null && o.StaleAt <= now, o.UpdatedAt, o.Version,
+            db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.Id).Any(mayEdit)));
     }
 
     /// <summary>The draft's customer (one the actor sees), fields and stage, through the stage rules.</summary>
@@ -410,8 +412,16 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         return deal;
     }
 
-    /// <summary>Its owner, a manager of a team the owner belongs to, or an administrator.</summary>
     private static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
-        actor.IsAdmin || ownerId == actor.UserId
-        || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken));
+        await db.Users.Where(u => u.Id == ownerId).Select(u => u.Id).AnyAsync(MayEdit(db, actor), cancellationToken);
+
+    /// <summary>
+    /// Who changes a deal, by its owner's id: the owner, a manager of a team the owner belongs to, or an
+    /// administrator. One rule for the edits themselves and for the rows' <see cref="OpportunityRow.CanEdit"/>.
+    /// </summary>
+    private static Expression<Func<int, bool>> MayEdit(SalesHubDbContext db, Actor actor)
+    {
+        var (isAdmin, isManager, userId) = (actor.IsAdmin, actor.IsManager, actor.UserId);
+        return ownerId => isAdmin || ownerId == userId || (isManager && db.Teams.Any(t => t.ManagerId == userId && t.Members.Any(m => m.Id == ownerId)));
+    }
 }

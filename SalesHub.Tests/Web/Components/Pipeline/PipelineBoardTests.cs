@@ -7,6 +7,7 @@ using MudBlazor;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Pipeline;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Pipeline;
@@ -105,6 +106,29 @@ public sealed class PipelineBoardTests : ComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn + 1, cut.FindAll(cards).Count));
         Assert.Empty(cut.FindAll("[data-testid=column-more]"));
+    }
+
+    [Fact]
+    public async Task OnlyCardsTheUserMayChangeOfferMovesAndDrag()
+    {
+        var ritas = await _company.AddDealAsync("Initial contact");
+        var rays = await _deals.CreateAsync(Actor.For(_company.Martin), new OpportunityDraft(
+            _company.Customer.Id, "Ray's own", 1_000m, DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddDays(9), _company.StageIds["Demo"], OwnerId: _company.Ray.Id));
+        using (var db = Database.CreateWidgetContext(Actor.System))
+        {
+            db.Set<RecordShare>().Add(new RecordShare { RecordType = nameof(Opportunity), RecordId = ritas, UserId = _company.Ray.Id });
+            db.SaveChanges();
+        }
+
+        SignIn(_company.Ray);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        cut.WaitForElement(CardIn("Initial contact", ritas));
+
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{ritas}'] [data-testid=card-menu]"));
+        Assert.Single(cut.FindAll($"[data-testid=deal-card][data-id='{rays}'] [data-testid=card-menu]"));
+        Assert.Contains("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{ritas}']").Closest(".mud-drop-item")!.ClassName);
+        Assert.DoesNotContain("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{rays}']").Closest(".mud-drop-item")!.ClassName);
     }
 
     [Fact]
