@@ -2,7 +2,7 @@ namespace SalesHub.Core.Pipeline;
 
 /// <summary>
 /// A stage as lists, forms and the API show it; <see cref="OpportunityCount"/>, how many deals (deleted ones too)
-/// are in it, only for administrators (<see cref="PipelineStages.ListWithCountsAsync"/>), null otherwise.
+/// are in it, only in the administrators' list with counts, null otherwise.
 /// </summary>
 public sealed record PipelineStageRow(
     int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int? OpportunityCount, long Version)

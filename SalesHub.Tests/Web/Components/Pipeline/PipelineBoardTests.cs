@@ -1,5 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,7 @@ using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Pipeline;
+using SalesHub.Web.Components.Pages.Pipeline.Components;
 using SalesHub.Web.Components.Shared;
 using SalesHub.Web.Presence;
 
@@ -129,6 +132,32 @@ public sealed class PipelineBoardTests : ComponentTest
         Assert.Single(cut.FindAll($"[data-testid=deal-card][data-id='{rays}'] [data-testid=card-menu]"));
         Assert.Contains("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{ritas}']").Closest(".mud-drop-item")!.ClassName);
         Assert.DoesNotContain("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{rays}']").Closest(".mud-drop-item")!.ClassName);
+    }
+
+    [Fact]
+    public async Task TheFiltersLiveInTheAddressSoALinkShowsTheSameBoard()
+    {
+        var small = await _company.AddDealAsync("Initial contact");
+        var large = await _deals.CreateAsync(Actor.For(_company.Rita), new OpportunityDraft(
+            _company.Customer.Id, "Plant", 90_000m, DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddDays(20), _company.StageIds["Initial contact"]));
+        SignIn(_company.Rita);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/pipeline?minAmount=50000");
+        Render<MudPopoverProvider>();
+
+        var cut = Render<PipelineBoard>();
+
+        cut.WaitForElement(CardIn("Initial contact", large));
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{small}']"));
+        var filters = cut.FindComponent<OpportunityFilters>();
+        Assert.Equal(50_000m, filters.Instance.Query.MinAmount);
+
+        await cut.InvokeAsync(() => filters.Instance.QueryChanged.InvokeAsync(filters.Instance.Query with { MinAmount = null, MaxAmount = 20_000m, CloseTo = new DateOnly(2026, 12, 31) }));
+
+        var query = QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query);
+        Assert.Equal(("20000", "2026-12-31", false), (query["maxAmount"].ToString(), query["closeTo"].ToString(), query.ContainsKey("minAmount")));
+        cut.WaitForElement(CardIn("Initial contact", small));
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{large}']"));
     }
 
     [Fact]

@@ -38,8 +38,29 @@ public partial class PipelineBoard
     private IReadOnlyDictionary<int, IReadOnlyList<string>> _editors = new Dictionary<int, IReadOnlyList<string>>();
     private IDisposable? _editorsWatch;
 
+    [SupplyParameterFromQuery(Name = "ownerId")]
+    public int? OwnerId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "teamId")]
+    public int? TeamId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "closeFrom")]
+    public DateOnly? CloseFrom { get; set; }
+
+    [SupplyParameterFromQuery(Name = "closeTo")]
+    public DateOnly? CloseTo { get; set; }
+
+    [SupplyParameterFromQuery(Name = "minAmount")]
+    public decimal? MinAmount { get; set; }
+
+    [SupplyParameterFromQuery(Name = "maxAmount")]
+    public decimal? MaxAmount { get; set; }
+
     [Inject]
     private OpportunityBook Deals { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private PipelineStages Stages { get; set; } = default!;
@@ -79,14 +100,29 @@ public partial class PipelineBoard
 
         _currency = (await Company.GetAsync()).Details.CurrencySymbol;
         _stages = new StageNames(await Stages.ListAsync(_actor));
-        await ReloadAsync();
     }
 
-    private async Task FilterAsync(OpportunityQuery query)
+    /// <summary>The filters come from the address, so a reload or a shared link shows the same board.</summary>
+    protected override async Task OnParametersSetAsync()
     {
-        _query = query;
-        await ReloadAsync();
+        var query = new OpportunityQuery { OwnerId = OwnerId, TeamId = TeamId, CloseFrom = CloseFrom, CloseTo = CloseTo, MinAmount = MinAmount, MaxAmount = MaxAmount };
+        if (_board is null || query != _query)
+        {
+            _query = query;
+            await ReloadAsync();
+        }
     }
+
+    /// <summary>New filters go into the address; the page takes them from there.</summary>
+    private void Filter(OpportunityQuery query) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+    {
+        ["ownerId"] = query.OwnerId,
+        ["teamId"] = query.TeamId,
+        ["closeFrom"] = query.CloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["closeTo"] = query.CloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["minAmount"] = query.MinAmount,
+        ["maxAmount"] = query.MaxAmount,
+    }), replace: true);
 
     /// <summary>
     /// Brings the board up to date with the server. One reload runs at a time: changes that arrive meanwhile
@@ -119,7 +155,8 @@ public partial class PipelineBoard
             }
             catch (DomainException refusal)
             {
-                _answered = request;
+                // Filters from an address typed by hand can be refused: the board shows empty columns then.
+                (_answered, _board) = (request, _board ?? new Board([]));
                 Snackbar.Add(Messages.Describe(refusal), Severity.Warning);
                 continue;
             }
