@@ -11,8 +11,11 @@ using SalesHub.Tests.Infrastructure;
 
 namespace SalesHub.Tests.Core.Pipeline;
 
-/// <summary>Moves and stale rounds racing on a real SQLite file through the app's own services: separate connections, real concurrency.</summary>
-public sealed class OpportunityRaceTests(SqliteCoreServices core) : IClassFixture<SqliteCoreServices>
+/// <summary>
+/// What the pipeline needs from every supported database, through the app's own services on a real one
+/// (separate connections, real concurrency): racing moves and stale rounds, and stale limits changed in SQL.
+/// </summary>
+public abstract class PipelineDatabaseContract(CoreServices core)
 {
     [Fact]
     public async Task TwoMovesOfTheSameDealAtOnceLeaveOneWinnerAndOneHistoryRow()
@@ -75,6 +78,23 @@ public sealed class OpportunityRaceTests(SqliteCoreServices core) : IClassFixtur
         Assert.True(told.Sum() >= 20);
     }
 
+    [Fact]
+    public async Task ANewStaleLimitCountsFromEachDealsLastActivityInTheDatabase()
+    {
+        var admin = await core.Services.ActorForAsync(DemoCompany.AdminEmail);
+        var rep = await core.Services.ActorForAsync(DemoCompany.Rep1Email);
+        var stages = core.Get<PipelineStages>();
+        var name = $"Trial {Guid.NewGuid():N}"[..20];
+        var stageId = await stages.CreateAsync(admin, new PipelineStageDetails(name, "试用", 50, PipelineStageKind.Open, 30));
+        var id = await core.Get<OpportunityBook>().CreateAsync(rep, new OpportunityDraft(await CustomerAsync(rep), "Trial deal", 1_000m, Today.AddDays(30), stageId));
+
+        await stages.UpdateAsync(admin, stageId, new PipelineStageDetails(name, "试用", 50, PipelineStageKind.Open, 2), 1);
+
+        await using var db = await core.Get<IDbContextFactory<SalesHubDbContext>>().CreateForAsync(Actor.System);
+        var deal = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == id);
+        Assert.Equal(deal.LastActivityAt.AddDays(2), deal.StaleAt);
+    }
+
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private async Task<int> CustomerAsync(Actor owner) =>
@@ -82,3 +102,7 @@ public sealed class OpportunityRaceTests(SqliteCoreServices core) : IClassFixtur
             new CustomerDetails($"Race customer {Guid.NewGuid():N}", CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Active, null),
             IgnoreDuplicates: true));
 }
+
+public sealed class SqlitePipelineDatabaseTests(SqliteCoreServices core) : PipelineDatabaseContract(core), IClassFixture<SqliteCoreServices>;
+
+public sealed class PostgresPipelineDatabaseTests(PostgresCoreServices core) : PipelineDatabaseContract(core), IClassFixture<PostgresCoreServices>;
