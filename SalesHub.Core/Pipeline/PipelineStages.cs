@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
@@ -7,11 +8,28 @@ using SalesHub.Core.Security;
 namespace SalesHub.Core.Pipeline;
 
 /// <summary>
-/// The ordered stages of the pipeline. Everybody signed in reads them; administrators add, change,
-/// reorder and delete them. A stage that holds deals (deleted ones included) cannot be deleted.
+/// The ordered stages of the pipeline. Everybody signed in reads them (every board and deal page does, so
+/// the list is kept in memory while no stage changes, for a minute at most, as other nodes may change them);
+/// administrators add, change, reorder and delete them. A stage that holds deals (deleted ones included)
+/// cannot be deleted.
 /// </summary>
-public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactory)
+public sealed class PipelineStages : IDisposable
 {
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+
+    private readonly IDbContextFactory<SalesHubDbContext> _dbFactory;
+    private readonly IDisposable? _subscription;
+    private readonly Lock _lock = new();
+    private (IReadOnlyList<PipelineStageRow> Rows, long ReadAt)? _kept;
+    private long _generation;
+
+    /// <summary>Without a change feed the list is read each time.</summary>
+    public PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed? changeFeed = null)
+    {
+        _dbFactory = dbFactory;
+        _subscription = changeFeed?.Subscribe(OnChangesAsync);
+    }
+
     /// <summary>The stages a new installation starts with (初步接触 … 输单), in order.</summary>
     public static IReadOnlyList<PipelineStageDetails> Defaults { get; } =
     [
@@ -46,8 +64,29 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     public async Task<IReadOnlyList<PipelineStageRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor.RequireSignedIn();
-        await using var db = await dbFactory.CreateForAsync(actor);
-        return await RowsAsync(db, cancellationToken);
+        long generation;
+        lock (_lock)
+        {
+            if (_kept is { } kept && Environment.TickCount64 - kept.ReadAt < KeptFor.TotalMilliseconds)
+            {
+                return kept.Rows;
+            }
+
+            generation = _generation;
+        }
+
+        await using var db = await _dbFactory.CreateForAsync(actor);
+        var rows = await RowsAsync(db, cancellationToken);
+        lock (_lock)
+        {
+            // A change saved while this read ran may be missing from it.
+            if (_subscription is not null && generation == _generation)
+            {
+                _kept = (rows, Environment.TickCount64);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -57,7 +96,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     public async Task<IReadOnlyList<PipelineStageRow>> ListWithCountsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor.RequireAdmin();
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stages = await RowsAsync(db, cancellationToken);
         var counts = await db.Opportunities.IgnoreQueryFilters().GroupBy(o => o.StageId)
             .Select(g => new { StageId = g.Key, Count = g.Count() })
@@ -71,7 +110,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
         actor.RequireAdmin();
         var stage = new PipelineStage();
         stage.Describe(details);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         stage.SortOrder = (await db.PipelineStages.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0) + 1;
         db.PipelineStages.Add(stage);
         await db.SaveChangesAsync(cancellationToken);
@@ -86,7 +125,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireAdmin();
         ArgumentNullException.ThrowIfNull(details);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
         if (details.Kind != stage.Kind && await InUseAsync(db, id, cancellationToken))
         {
@@ -108,7 +147,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
         actor.RequireAdmin();
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
         if (await InUseAsync(db, id, cancellationToken))
         {
@@ -124,7 +163,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireAdmin();
         ArgumentNullException.ThrowIfNull(orderedIds);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stages = await db.PipelineStages.ToListAsync(cancellationToken);
         if (orderedIds.Count != stages.Count || orderedIds.Distinct().Count() != stages.Count || stages.Any(s => !orderedIds.Contains(s.Id)))
         {
@@ -137,6 +176,21 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private Task OnChangesAsync(IReadOnlyList<EntityChange> changes)
+    {
+        if (changes.Any(c => c.EntityType == nameof(PipelineStage)))
+        {
+            lock (_lock)
+            {
+                (_kept, _generation) = (null, _generation + 1);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task<List<PipelineStageRow>> RowsAsync(SalesHubDbContext db, CancellationToken cancellationToken) =>

@@ -84,6 +84,18 @@ public sealed class PipelineStagesTests : IDisposable
     }
 
     [Fact]
+    public async Task TheKeptListFollowsStageChangesSavedByAnyone()
+    {
+        using var kept = new PipelineStages(_company.Database, _company.Database.ChangeFeed);
+        var before = await kept.ListAsync(Actor.For(_company.Rita));
+        Assert.Same(before, await kept.ListAsync(Actor.For(_company.Ray)));
+
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Demo"], new PipelineStageDetails("Live demo", "演示", 40, PipelineStageKind.Open, 10), 1);
+
+        Assert.Contains(await kept.ListAsync(Actor.For(_company.Rita)), s => s.NameEn == "Live demo");
+    }
+
+    [Fact]
     public async Task OnlyAdministratorsSeeHowManyDealsEachStageHolds()
     {
         await _company.AddDealAsync(_company.Rita);
