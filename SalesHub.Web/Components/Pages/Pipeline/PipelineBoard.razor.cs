@@ -190,7 +190,7 @@ public partial class PipelineBoard
     private async Task LoadMoreAsync(int stageId)
     {
         var generation = _generation;
-        var more = await Deals.ColumnAsync(_actor, _query, stageId, _cards.Last(c => c.Row.StageId == stageId).Row);
+        var more = await Deals.ColumnAsync(_actor, _cardsQuery ?? _query, stageId, _cards.Last(c => c.Row.StageId == stageId).Row);
         if (generation != _generation)
         {
             return;
