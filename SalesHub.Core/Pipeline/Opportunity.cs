@@ -106,7 +106,7 @@ public sealed class Opportunity : BusinessRecord
         ArgumentNullException.ThrowIfNull(stage);
         var from = Stage;
         var changes = from is null || from.Id != stage.Id;
-        if (changes && from is { IsOpen: false } && !reopen)
+        if (from is not null && ReopenNeeded(from.Kind, from.Id, stage.Id) && !reopen)
         {
             throw new DomainException("Opportunities.ReopenRequired") { Field = "stageId" };
         }
@@ -131,6 +131,9 @@ public sealed class Opportunity : BusinessRecord
         return new OpportunityStageChange { Opportunity = this, FromStageId = from?.Id, ToStageId = stage.Id, ChangedAt = now, ChangedById = userId };
     }
 
+    /// <summary>A won or lost deal (one in a stage of <paramref name="kind"/>) leaves its stage for another only when reopened.</summary>
+    public static bool ReopenNeeded(PipelineStageKind kind, int stageId, int toStageId) => kind != PipelineStageKind.Open && toStageId != stageId;
+
     /// <summary>Something happened on the deal or with its customer at <paramref name="at"/>: its staleness counts from then.</summary>
     public void RecordActivity(DateTimeOffset at)
     {
@@ -150,7 +153,7 @@ public sealed class Opportunity : BusinessRecord
         RefreshStaleAt();
     }
 
-    /// <summary>The stage's stale limit changed: the deal's staleness counts against the new one.</summary>
+    /// <summary>Staleness counts from the last activity against the stage's limit (PipelineStages applies a changed limit in SQL alike).</summary>
     internal void RefreshStaleAt() =>
         StaleAt = Stage is { IsOpen: true, StaleAfterDays: { } days } ? LastActivityAt.AddDays(days) : null;
 

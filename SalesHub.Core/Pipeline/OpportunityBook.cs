@@ -22,6 +22,9 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     /// <summary>Cards a board column shows before "load more".</summary>
     public const int CardsPerColumn = 50;
 
+    /// <summary>The most cards a column shows after a reload, however many "load more" brought.</summary>
+    public const int MaxColumnCards = 1000;
+
     private const int StaleBatch = 200;
 
     private static readonly ListSort<Opportunity> Sorting = new(
@@ -39,6 +42,19 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         },
         deals => deals.OrderBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id));
 
+    // A card's value of each sort field a column sorts by (ColumnSort), for "load more" to go on after it.
+    private static readonly Dictionary<string, Func<OpportunityRow, object>> CardKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["name"] = r => r.Name,
+        ["customer"] = r => r.CustomerName,
+        ["amount"] = r => r.Amount,
+        ["weightedAmount"] = r => r.WeightedAmount,
+        ["expectedCloseDate"] = r => r.ExpectedCloseDate,
+        ["probability"] = r => r.Probability,
+        ["lastActivityAt"] = r => r.LastActivityAt,
+        ["updatedAt"] = r => r.UpdatedAt,
+    };
+
     public async Task<Page<OpportunityRow>> ListAsync(Actor actor, OpportunityQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -54,13 +70,17 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
 
     /// <summary>
     /// The board: a column per open stage with the count, amount and weighted amount of every deal the
-    /// filters keep (summed in SQL), and the first <paramref name="cardsPerColumn"/> cards of each in the query's order.
+    /// filters keep (one grouped query), and the first cards of each in the query's order (one query for
+    /// all columns): <paramref name="cardsPerColumn"/>, or as many as <paramref name="shown"/> says a column
+    /// already shows (up to <see cref="MaxColumnCards"/>), so a reload keeps the cards "load more" brought.
     /// </summary>
-    public async Task<Board> BoardAsync(Actor actor, OpportunityQuery query, int cardsPerColumn = CardsPerColumn, CancellationToken cancellationToken = default)
+    public async Task<Board> BoardAsync(
+        Actor actor, OpportunityQuery query, int cardsPerColumn = CardsPerColumn, IReadOnlyDictionary<int, int>? shown = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         actor.RequireSignedIn();
         Paging.Require(1, cardsPerColumn, MaxPageSize);
+        var sort = ColumnSort(query.Sort);
         await using var db = await dbFactory.CreateForAsync(actor);
         var stages = await db.PipelineStages.AsNoTracking().Where(s => s.Kind == PipelineStageKind.Open)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -68,34 +88,43 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         var totals = await deals.GroupBy(o => o.StageId)
             .Select(g => new { StageId = g.Key, Count = g.Count(), Amount = g.Sum(o => o.Amount), Weighted = g.Sum(o => o.WeightedAmount) })
             .ToDictionaryAsync(t => t.StageId, cancellationToken);
-        var columns = new List<BoardColumn>(stages.Count);
-        foreach (var stageId in stages)
+        IQueryable<Opportunity>? firstCards = null;
+        foreach (var stageId in stages.Where(totals.ContainsKey))
         {
-            var cards = totals.ContainsKey(stageId)
-                ? await Rows(db, Sorting.Apply(deals.Where(o => o.StageId == stageId), query.Sort).Take(cardsPerColumn)).ToListAsync(cancellationToken)
-                : [];
-            var sums = totals.GetValueOrDefault(stageId);
-            columns.Add(new BoardColumn(stageId, sums?.Count ?? 0, sums?.Amount ?? 0m, sums?.Weighted ?? 0m, cards));
+            var take = Math.Clamp(shown?.GetValueOrDefault(stageId) ?? 0, cardsPerColumn, MaxColumnCards);
+            var column = Sorting.Apply(deals.Where(o => o.StageId == stageId), sort).Take(take);
+            firstCards = firstCards is null ? column : firstCards.Concat(column);
         }
 
-        return new Board(columns);
+        // Sorted again as a whole: each column's cards keep the query's order within it.
+        var cards = firstCards is null ? [] : await Rows(db, Sorting.Apply(firstCards, sort)).ToListAsync(cancellationToken);
+        return new Board([.. stages.Select(stageId => totals.GetValueOrDefault(stageId) is { } sums
+            ? new BoardColumn(stageId, sums.Count, sums.Amount, sums.Weighted, [.. cards.Where(c => c.StageId == stageId)])
+            : new BoardColumn(stageId, 0, 0m, 0m, []))]);
     }
 
-    /// <summary>More cards of one board column ("load more"), after the <paramref name="skip"/> already shown.</summary>
+    /// <summary>
+    /// More cards of one board column ("load more"): those after <paramref name="after"/>, the last card the
+    /// column shows, in the board's order; cards that moved meanwhile are neither skipped nor repeated.
+    /// </summary>
     public async Task<IReadOnlyList<OpportunityRow>> ColumnAsync(
-        Actor actor, OpportunityQuery query, int stageId, int skip, int take = CardsPerColumn, CancellationToken cancellationToken = default)
+        Actor actor, OpportunityQuery query, int stageId, OpportunityRow after, int take = CardsPerColumn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(after);
         actor.RequireSignedIn();
-        if (skip < 0)
+        if (after.Id <= 0 || after.StageId != stageId)
         {
-            throw new DomainException("Errors.InvalidPage") { Field = "skip" };
+            throw new DomainException("Errors.InvalidPage") { Field = "after" };
         }
 
         Paging.Require(1, take, MaxPageSize);
+        var sort = ColumnSort(query.Sort);
         await using var db = await dbFactory.CreateForAsync(actor);
         var deals = Filtered(db, query with { StageId = stageId });
-        return await Rows(db, Sorting.Apply(deals, query.Sort).Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        var ordered = Sorting.Apply(deals, sort);
+        var later = Sorting.After(ordered, sort, CardKeys[sort.TrimStart('-', '+')](after), after.Id);
+        return await Rows(db, later.Take(take)).ToListAsync(cancellationToken);
     }
 
     public async Task<OpportunityView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -238,8 +267,10 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     }
 
     /// <summary>
-    /// Tells each owner of a deal that turned stale since the last round, once per staleness (activity
-    /// starts a new one); the deals' own rows say what is due. Returns how many owners were told.
+    /// Tells the owner of each deal that turned stale since the last round, once per staleness (activity
+    /// starts a new one), even with several app nodes running rounds at once: each deal is claimed with a
+    /// conditional update and only the node whose update changed its row tells the owner, in the same
+    /// transaction. Returns how many deals were told of.
     /// </summary>
     public async Task<int> NotifyStaleAsync(CancellationToken cancellationToken = default)
     {
@@ -248,9 +279,10 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         while (true)
         {
             await using var db = await dbFactory.CreateForAsync(Actor.System);
-            var due = await db.Opportunities
+            var due = await db.Opportunities.AsNoTracking()
                 .Where(o => o.StaleAt != null && o.StaleAt <= now && o.StaleNotifiedAt == null)
                 .OrderBy(o => o.StaleAt).ThenBy(o => o.Id)
+                .Select(o => new { o.Id, o.OwnerId, o.Name })
                 .Take(StaleBatch)
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
@@ -258,17 +290,28 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
                 return told;
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var deal in due)
             {
-                NotificationInbox.Add(db, [deal.OwnerId], new NotificationMessage(
-                    NotificationKind.OpportunityStale, nameof(Opportunity), deal.Id, deal.Name, null, $"/opportunities/{deal.Id}"));
-                deal.StaleNotifiedAt = now;
+                var claimed = await db.Opportunities
+                    .Where(o => o.Id == deal.Id && o.StaleAt != null && o.StaleAt <= now && o.StaleNotifiedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleNotifiedAt, now), cancellationToken);
+                if (claimed == 1)
+                {
+                    NotificationInbox.Add(db, [deal.OwnerId], new NotificationMessage(
+                        NotificationKind.OpportunityStale, nameof(Opportunity), deal.Id, deal.Name, null, $"/opportunities/{deal.Id}"));
+                    told++;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            told += due.Count;
+            await transaction.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>A column's order: the query's field, or the close date when none (or the stage, the same for every card of a column).</summary>
+    private static string ColumnSort(string? sort) =>
+        string.IsNullOrWhiteSpace(sort) || sort.Trim().TrimStart('-', '+').Equals("stage", StringComparison.OrdinalIgnoreCase) ? "expectedCloseDate" : sort.Trim();
 
     private IQueryable<Opportunity> Filtered(SalesHubDbContext db, OpportunityQuery query)
     {
@@ -322,11 +365,13 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     private IQueryable<OpportunityRow> Rows(SalesHubDbContext db, IQueryable<Opportunity> deals)
     {
         var now = clock.GetUtcNow();
+        var mayEdit = MayEdit(db, db.Actor);
         return deals.Select(o => new OpportunityRow(
             o.Id, o.Name, o.CustomerId, o.CustomerName, o.OwnerId,
             db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             o.StageId, o.Amount, o.WeightedAmount, o.Probability, o.ExpectedCloseDate, o.StageEnteredAt, o.LastActivityAt,
-            o.StaleAt != null && o.StaleAt <= now, o.UpdatedAt, o.Version));
+            o.StaleAt != null && o.StaleAt <= now, o.UpdatedAt, o.Version,
+            db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.Id).Any(mayEdit)));
     }
 
     /// <summary>The draft's customer (one the actor sees), fields and stage, through the stage rules.</summary>
@@ -367,8 +412,16 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         return deal;
     }
 
-    /// <summary>Its owner, a manager of a team the owner belongs to, or an administrator.</summary>
     private static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
-        actor.IsAdmin || ownerId == actor.UserId
-        || (actor.IsManager && await db.Teams.AnyAsync(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == ownerId), cancellationToken));
+        await db.Users.Where(u => u.Id == ownerId).Select(u => u.Id).AnyAsync(MayEdit(db, actor), cancellationToken);
+
+    /// <summary>
+    /// Who changes a deal, by its owner's id: the owner, a manager of a team the owner belongs to, or an
+    /// administrator. One rule for the edits themselves and for the rows' <see cref="OpportunityRow.CanEdit"/>.
+    /// </summary>
+    private static Expression<Func<int, bool>> MayEdit(SalesHubDbContext db, Actor actor)
+    {
+        var (isAdmin, isManager, userId) = (actor.IsAdmin, actor.IsManager, actor.UserId);
+        return ownerId => isAdmin || ownerId == userId || (isManager && db.Teams.Any(t => t.ManagerId == userId && t.Members.Any(m => m.Id == ownerId)));
+    }
 }

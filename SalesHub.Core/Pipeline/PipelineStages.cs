@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Security;
@@ -6,11 +8,28 @@ using SalesHub.Core.Security;
 namespace SalesHub.Core.Pipeline;
 
 /// <summary>
-/// The ordered stages of the pipeline. Everybody signed in reads them; administrators add, change,
-/// reorder and delete them. A stage that holds deals (deleted ones included) cannot be deleted.
+/// The ordered stages of the pipeline. Everybody signed in reads them (every board and deal page does, so
+/// the list is kept in memory while no stage changes, for a minute at most, as other nodes may change them);
+/// administrators add, change, reorder and delete them. A stage that holds deals (deleted ones included)
+/// cannot be deleted.
 /// </summary>
-public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactory)
+public sealed class PipelineStages : IDisposable
 {
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+
+    private readonly IDbContextFactory<SalesHubDbContext> _dbFactory;
+    private readonly IDisposable? _subscription;
+    private readonly Lock _lock = new();
+    private (IReadOnlyList<PipelineStageRow> Rows, long ReadAt)? _kept;
+    private long _generation;
+
+    /// <summary>Without a change feed the list is read each time.</summary>
+    public PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactory, IChangeFeed? changeFeed = null)
+    {
+        _dbFactory = dbFactory;
+        _subscription = changeFeed?.Subscribe(OnChangesAsync);
+    }
+
     /// <summary>The stages a new installation starts with (初步接触 … 输单), in order.</summary>
     public static IReadOnlyList<PipelineStageDetails> Defaults { get; } =
     [
@@ -41,15 +60,48 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The stages in order, names and rules only: what every page and the board need, one small query.</summary>
     public async Task<IReadOnlyList<PipelineStageRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor.RequireSignedIn();
-        await using var db = await dbFactory.CreateForAsync(actor);
-        return await db.PipelineStages.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new PipelineStageRow(
-                s.Id, s.NameEn, s.NameZh, s.SortOrder, s.DefaultProbability, s.Kind, s.StaleAfterDays,
-                db.Opportunities.IgnoreQueryFilters().Count(o => o.StageId == s.Id), s.Version))
-            .ToListAsync(cancellationToken);
+        long generation;
+        lock (_lock)
+        {
+            if (_kept is { } kept && Environment.TickCount64 - kept.ReadAt < KeptFor.TotalMilliseconds)
+            {
+                return kept.Rows;
+            }
+
+            generation = _generation;
+        }
+
+        await using var db = await _dbFactory.CreateForAsync(actor);
+        var rows = await RowsAsync(db, cancellationToken);
+        lock (_lock)
+        {
+            // A change saved while this read ran may be missing from it.
+            if (_subscription is not null && generation == _generation)
+            {
+                _kept = (rows, Environment.TickCount64);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The stages with how many deals of the whole company (deleted ones too) are in each, for administrators
+    /// deciding what to delete; one grouped count.
+    /// </summary>
+    public async Task<IReadOnlyList<PipelineStageRow>> ListWithCountsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.RequireAdmin();
+        await using var db = await _dbFactory.CreateForAsync(actor);
+        var stages = await RowsAsync(db, cancellationToken);
+        var counts = await db.Opportunities.IgnoreQueryFilters().GroupBy(o => o.StageId)
+            .Select(g => new { StageId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.StageId, c => c.Count, cancellationToken);
+        return [.. stages.Select(s => s with { OpportunityCount = counts.GetValueOrDefault(s.Id) })];
     }
 
     /// <summary>Adds a stage after the existing ones.</summary>
@@ -58,7 +110,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
         actor.RequireAdmin();
         var stage = new PipelineStage();
         stage.Describe(details);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         stage.SortOrder = (await db.PipelineStages.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0) + 1;
         db.PipelineStages.Add(stage);
         await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +125,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireAdmin();
         ArgumentNullException.ThrowIfNull(details);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
         if (details.Kind != stage.Kind && await InUseAsync(db, id, cancellationToken))
         {
@@ -82,19 +134,20 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
 
         var staleAfter = stage.StaleAfterDays;
         stage.Describe(details);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         if (stage.StaleAfterDays != staleAfter)
         {
-            var deals = await db.Opportunities.IgnoreQueryFilters().Where(o => o.StageId == id).ToListAsync(cancellationToken);
-            deals.ForEach(o => o.RefreshStaleAt());
+            await RefreshStaleAtAsync(db, stage, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {
         actor.RequireAdmin();
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stage = await EditableAsync(db, id, expectedVersion, cancellationToken);
         if (await InUseAsync(db, id, cancellationToken))
         {
@@ -110,7 +163,7 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
     {
         actor.RequireAdmin();
         ArgumentNullException.ThrowIfNull(orderedIds);
-        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var db = await _dbFactory.CreateForAsync(actor);
         var stages = await db.PipelineStages.ToListAsync(cancellationToken);
         if (orderedIds.Count != stages.Count || orderedIds.Distinct().Count() != stages.Count || stages.Any(s => !orderedIds.Contains(s.Id)))
         {
@@ -125,12 +178,58 @@ public sealed class PipelineStages(IDbContextFactory<SalesHubDbContext> dbFactor
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public void Dispose() => _subscription?.Dispose();
+
+    private Task OnChangesAsync(IReadOnlyList<EntityChange> changes)
+    {
+        if (changes.Any(c => c.EntityType == nameof(PipelineStage)))
+        {
+            lock (_lock)
+            {
+                (_kept, _generation) = (null, _generation + 1);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<List<PipelineStageRow>> RowsAsync(SalesHubDbContext db, CancellationToken cancellationToken) =>
+        await db.PipelineStages.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new PipelineStageRow(s.Id, s.NameEn, s.NameZh, s.SortOrder, s.DefaultProbability, s.Kind, s.StaleAfterDays, null, s.Version))
+            .ToListAsync(cancellationToken);
+
     private static async Task<PipelineStage> EditableAsync(SalesHubDbContext db, int id, long expectedVersion, CancellationToken cancellationToken)
     {
         var stage = await db.PipelineStages.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(PipelineStage), id);
         db.Entry(stage).Property(s => s.Version).OriginalValue = expectedVersion;
         return stage;
+    }
+
+    /// <summary>
+    /// Every deal of the stage (deleted ones too, for their restore) turns stale against the stage's new limit,
+    /// counted from its last activity as <see cref="Opportunity.RefreshStaleAt"/> does, in one statement.
+    /// </summary>
+    private static async Task RefreshStaleAtAsync(SalesHubDbContext db, PipelineStage stage, CancellationToken cancellationToken)
+    {
+        var deals = db.Opportunities.IgnoreQueryFilters().Where(o => o.StageId == stage.Id);
+        if (stage is not { IsOpen: true, StaleAfterDays: { } days })
+        {
+            await deals.ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleAt, (DateTimeOffset?)null), cancellationToken);
+        }
+        else if (db.Database.IsSqlite())
+        {
+            // SQLite keeps times as DateTimeOffsetToBinaryConverter's numbers, where whole days are one fixed step
+            // (the offset sits in the low bits), and has no date arithmetic on them.
+            var converter = new DateTimeOffsetToBinaryConverter();
+            var step = (long)converter.ConvertToProvider(DateTimeOffset.UnixEpoch.AddDays(days))! - (long)converter.ConvertToProvider(DateTimeOffset.UnixEpoch)!;
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"Opportunities\" SET \"StaleAt\" = \"LastActivityAt\" + {step} WHERE \"StageId\" = {stage.Id}", cancellationToken);
+        }
+        else
+        {
+            await deals.ExecuteUpdateAsync(s => s.SetProperty(o => o.StaleAt, o => o.LastActivityAt.AddDays(days)), cancellationToken);
+        }
     }
 
     // Deleted deals count: restoring one must find its stage; so does the stage history.

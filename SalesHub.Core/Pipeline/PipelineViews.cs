@@ -1,8 +1,11 @@
 namespace SalesHub.Core.Pipeline;
 
-/// <summary>A stage as lists, forms and the API show it, with how many deals (deleted ones too) are in it.</summary>
+/// <summary>
+/// A stage as lists, forms and the API show it; <see cref="OpportunityCount"/>, how many deals (deleted ones too)
+/// are in it, only in the administrators' list with counts, null otherwise.
+/// </summary>
 public sealed record PipelineStageRow(
-    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int OpportunityCount, long Version)
+    int Id, string NameEn, string NameZh, int SortOrder, int DefaultProbability, PipelineStageKind Kind, int? StaleAfterDays, int? OpportunityCount, long Version)
 {
     /// <summary>The stage's name in the reader's language: Chinese for zh-*, English otherwise.</summary>
     public string NameIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
@@ -68,7 +71,7 @@ public sealed record OpportunityQuery
     public int PageSize { get; init; } = 25;
 }
 
-/// <summary>A deal in lists and on the board's cards.</summary>
+/// <summary>A deal in lists and on the board's cards; <see cref="CanEdit"/> says whether the reader may change (move, edit, delete) it.</summary>
 public sealed record OpportunityRow(
     int Id,
     string Name,
@@ -85,7 +88,8 @@ public sealed record OpportunityRow(
     DateTimeOffset LastActivityAt,
     bool IsStale,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    bool CanEdit);
 
 /// <summary>Everything the edit form and the API show about one deal.</summary>
 public sealed record OpportunityView(
@@ -110,7 +114,11 @@ public sealed record OpportunityView(
     bool CanEdit,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>Whether saving the deal in <paramref name="stageId"/> needs it reopened (<see cref="Opportunity.ReopenNeeded"/>).</summary>
+    public bool NeedsReopenFor(int stageId) => Opportunity.ReopenNeeded(StageKind, StageId, stageId);
+}
 
 /// <summary>A column of the board: an open stage's totals over every deal the filters keep, and its first cards.</summary>
 public sealed record BoardColumn(int StageId, int Count, decimal Amount, decimal WeightedAmount, IReadOnlyList<OpportunityRow> Cards);

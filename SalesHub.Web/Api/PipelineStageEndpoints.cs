@@ -21,7 +21,7 @@ internal static class PipelineStageEndpoints
 
         stages.MapGet("/", ListAsync)
             .WithName("ListPipelineStages")
-            .WithSummary("The pipeline's stages in order, with their names in English and Chinese, default probability, kind (open, won, lost), stale limit in days and how many deals use them.")
+            .WithSummary("The pipeline's stages in order, with their names in English and Chinese, default probability, kind (open, won, lost), stale limit in days; for administrators also how many deals (deleted ones too) are in each, null for others.")
             .Produces<IReadOnlyList<PipelineStageRow>>();
 
         stages.MapPost("/", CreateAsync)
@@ -54,7 +54,7 @@ internal static class PipelineStageEndpoints
     }
 
     private static Task<IReadOnlyList<PipelineStageRow>> ListAsync(ClaimsPrincipal user, PipelineStages stages, CancellationToken cancellationToken) =>
-        stages.ListAsync(Actor.From(user), cancellationToken);
+        ForAsync(stages, Actor.From(user), cancellationToken);
 
     private static async Task<IResult> CreateAsync(PipelineStageRequest request, ClaimsPrincipal user, PipelineStages stages, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal static class PipelineStageEndpoints
     {
         var actor = Actor.From(user);
         await stages.ReorderAsync(actor, request.StageIds ?? [], cancellationToken);
-        return await stages.ListAsync(actor, cancellationToken);
+        return await ForAsync(stages, actor, cancellationToken);
     }
 
     private static async Task<IResult> DeleteAsync(int id, long? version, ClaimsPrincipal user, PipelineStages stages, CancellationToken cancellationToken)
@@ -84,5 +84,9 @@ internal static class PipelineStageEndpoints
     }
 
     private static async Task<PipelineStageRow> RowAsync(PipelineStages stages, Actor actor, int id, CancellationToken cancellationToken) =>
-        (await stages.ListAsync(actor, cancellationToken)).Single(s => s.Id == id);
+        (await ForAsync(stages, actor, cancellationToken)).Single(s => s.Id == id);
+
+    /// <summary>Administrators see how many deals each stage holds; everybody else the names only.</summary>
+    private static Task<IReadOnlyList<PipelineStageRow>> ForAsync(PipelineStages stages, Actor actor, CancellationToken cancellationToken) =>
+        actor.IsAdmin ? stages.ListWithCountsAsync(actor, cancellationToken) : stages.ListAsync(actor, cancellationToken);
 }

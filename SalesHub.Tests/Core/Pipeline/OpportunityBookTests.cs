@@ -125,9 +125,76 @@ public sealed class OpportunityBookTests : IDisposable
         Assert.Equal(2, demo.Cards.Count);
         var negotiation = board.Columns.Single(c => c.StageId == Stage("Negotiation"));
         Assert.Equal((1, 4_000m, 3_200m), (negotiation.Count, negotiation.Amount, negotiation.WeightedAmount));
-        var more = await Deals.ColumnAsync(Rita, new OpportunityQuery(), Stage("Demo"), skip: 2, take: 2);
+        var more = await Deals.ColumnAsync(Rita, new OpportunityQuery(), Stage("Demo"), after: demo.Cards[^1], take: 2);
         Assert.Single(more);
         Assert.DoesNotContain(board.Columns.SelectMany(c => c.Cards), c => c.Id == won);
+    }
+
+    [Fact]
+    public async Task LoadingMoreCardsGoesOnAfterTheLastCardShownWhateverMovedMeanwhile()
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await Deals.CreateAsync(Rita, _company.Draft($"Deal {i}", stage: "Demo") with { ExpectedCloseDate = _company.Today.AddDays(10 + i) }));
+        }
+
+        var first = (await Deals.BoardAsync(Rita, new OpportunityQuery(), cardsPerColumn: 2)).Columns.Single(c => c.StageId == Stage("Demo")).Cards;
+        Assert.Equal(ids[..2], first.Select(c => c.Id));
+        // The first card shown leaves the column: counting would now skip "Deal 2".
+        await Deals.MoveAsync(Rita, ids[0], new OpportunityMove(Stage("Proposal")), 1);
+
+        var more = await Deals.ColumnAsync(Rita, new OpportunityQuery(), Stage("Demo"), first[^1], take: 2);
+        var byName = await Deals.ColumnAsync(Rita, new OpportunityQuery { Sort = "-name" }, Stage("Demo"), first[^1] with { Name = "Deal 3" }, take: 5);
+
+        Assert.Equal(ids[2..4], more.Select(c => c.Id));
+        Assert.Equal(["Deal 2", "Deal 1"], byName.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task AReloadedBoardShowsAsManyCardsAsEachColumnHad()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _company.AddDealAsync(_company.Rita, $"Demo {i}", stage: "Demo");
+            await _company.AddDealAsync(_company.Rita, $"Proposal {i}", stage: "Proposal");
+        }
+
+        var board = await Deals.BoardAsync(Rita, new OpportunityQuery(), cardsPerColumn: 1, shown: new Dictionary<int, int> { [Stage("Demo")] = 3 });
+
+        Assert.Equal(3, board.Columns.Single(c => c.StageId == Stage("Demo")).Cards.Count);
+        Assert.Equal(["Proposal 0"], board.Columns.Single(c => c.StageId == Stage("Proposal")).Cards.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task LoadingMoreAfterACardOfAnotherColumnIsRefused()
+    {
+        await _company.AddDealAsync(_company.Rita, "A", stage: "Demo");
+        var card = (await Deals.ListAsync(Rita, new OpportunityQuery())).Items.Single();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Deals.ColumnAsync(Rita, new OpportunityQuery(), Stage("Proposal"), card));
+        var unknown = await Assert.ThrowsAsync<DomainException>(() => Deals.ColumnAsync(Rita, new OpportunityQuery(), Stage("Demo"), card with { Id = 0 }));
+
+        Assert.Equal(("Errors.InvalidPage", "after"), (error.Code, error.Field));
+        Assert.Equal(("Errors.InvalidPage", "after"), (unknown.Code, unknown.Field));
+    }
+
+    [Theory]
+    [InlineData(5_000, 1_000, null, null, "Opportunities.InvalidAmountRange", "maxAmount")]
+    [InlineData(null, null, 10, 5, "Opportunities.InvalidClosePeriod", "closeTo")]
+    public async Task AnEmptyAmountRangeOrClosePeriodIsRefusedNamingTheField(int? min, int? max, int? fromDays, int? toDays, string code, string field)
+    {
+        var query = new OpportunityQuery
+        {
+            MinAmount = min, MaxAmount = max,
+            CloseFrom = fromDays is { } from ? _company.Today.AddDays(from) : null, CloseTo = toDays is { } to ? _company.Today.AddDays(to) : null,
+        };
+
+        var list = await Assert.ThrowsAsync<DomainException>(() => Deals.ListAsync(Rita, query));
+        var board = await Assert.ThrowsAsync<DomainException>(() => Deals.BoardAsync(Rita, query));
+
+        Assert.Equal((code, field), (list.Code, list.Field));
+        Assert.Equal((code, field), (board.Code, board.Field));
     }
 
     [Fact]

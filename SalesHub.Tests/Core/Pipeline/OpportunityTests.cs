@@ -6,6 +6,16 @@ namespace SalesHub.Tests.Core.Pipeline;
 /// <summary>The stage rules on the entity, without a database.</summary>
 public sealed class OpportunityTests
 {
+    [Theory]
+    [InlineData(PipelineStageKind.Won, 6, true)]
+    [InlineData(PipelineStageKind.Lost, 6, true)]
+    [InlineData(PipelineStageKind.Won, 5, false)]
+    [InlineData(PipelineStageKind.Open, 6, false)]
+    public void OnlyLeavingAWonOrLostStageNeedsTheDealReopened(PipelineStageKind kind, int toStageId, bool needed)
+    {
+        Assert.Equal(needed, Opportunity.ReopenNeeded(kind, 5, toStageId));
+    }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 

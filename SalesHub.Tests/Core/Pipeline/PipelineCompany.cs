@@ -6,7 +6,7 @@ using SalesHub.Tests.Infrastructure;
 namespace SalesHub.Tests.Core.Pipeline;
 
 /// <summary>
-/// Admin Ada, manager Martin leading reps Rita and Ray, and Sam on another team; customers of Rita's
+/// Admin Ada, manager Martin leading reps Rita and Ray, and Sam on Mia's team; customers of Rita's
 /// and Sam's, the default stages seeded, and the pipeline's services on a real SQLite database.
 /// </summary>
 public sealed class PipelineCompany : IDisposable
@@ -19,7 +19,8 @@ public sealed class PipelineCompany : IDisposable
         var east = company.AddTeam("East", Martin);
         Rita = company.AddUser(Roles.SalesRep, east, "Rita");
         Ray = company.AddUser(Roles.SalesRep, east, "Ray");
-        Sam = company.AddUser(Roles.SalesRep, company.AddTeam("South"), "Sam");
+        Mia = company.AddUser(Roles.SalesManager, name: "Mia");
+        Sam = company.AddUser(Roles.SalesRep, company.AddTeam("South", Mia), "Sam");
         RitasCustomer = company.AddCustomer(Rita, "上海华联有限公司");
         SamsCustomer = company.AddCustomer(Sam, "Sam's Trading");
         using (var db = Database.CreateWidgetContext(Actor.System))
@@ -42,6 +43,8 @@ public sealed class PipelineCompany : IDisposable
     public AppUser Rita { get; }
 
     public AppUser Ray { get; }
+
+    public AppUser Mia { get; }
 
     public AppUser Sam { get; }
 

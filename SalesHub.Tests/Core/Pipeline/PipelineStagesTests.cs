@@ -84,15 +84,48 @@ public sealed class PipelineStagesTests : IDisposable
     }
 
     [Fact]
+    public async Task TheKeptListFollowsStageChangesSavedByAnyone()
+    {
+        using var kept = new PipelineStages(_company.Database, _company.Database.ChangeFeed);
+        var before = await kept.ListAsync(Actor.For(_company.Rita));
+        Assert.Same(before, await kept.ListAsync(Actor.For(_company.Ray)));
+
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Demo"], new PipelineStageDetails("Live demo", "演示", 40, PipelineStageKind.Open, 10), 1);
+
+        Assert.Contains(await kept.ListAsync(Actor.For(_company.Rita)), s => s.NameEn == "Live demo");
+    }
+
+    [Fact]
+    public async Task OnlyAdministratorsSeeHowManyDealsEachStageHolds()
+    {
+        await _company.AddDealAsync(_company.Rita);
+        await _company.AddDealAsync(_company.Sam);
+        var deleted = await _company.AddDealAsync(_company.Sam);
+        await _company.Deals.DeleteAsync(Actor.For(_company.Sam), deleted, 1);
+
+        var counted = await _company.Stages.ListWithCountsAsync(Admin);
+
+        Assert.Equal([3, 0, 0, 0, 0, 0, 0], counted.Select(s => s.OpportunityCount));
+        Assert.All(await _company.Stages.ListAsync(Actor.For(_company.Rita)), s => Assert.Null(s.OpportunityCount));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _company.Stages.ListWithCountsAsync(Actor.For(_company.Martin)));
+    }
+
+    [Fact]
     public async Task ANewStaleLimitAppliesToTheStagesDealsAtOnce()
     {
         var id = await _company.AddDealAsync(_company.Rita);
+        var deleted = await _company.AddDealAsync(_company.Rita);
+        await _company.Deals.DeleteAsync(Actor.For(_company.Rita), deleted, 1);
         _company.Database.Clock.Advance(TimeSpan.FromDays(5));
         Assert.False((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
 
-        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 3), 1);
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 6), 1);
+        Assert.False((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
+        await _company.Stages.UpdateAsync(Admin, _company.StageIds["Initial contact"], new PipelineStageDetails("Initial contact", "初步接触", 10, PipelineStageKind.Open, 5), 2);
 
         Assert.True((await _company.Deals.GetAsync(Actor.For(_company.Rita), id)).IsStale);
+        await _company.Deals.RestoreAsync(Actor.For(_company.Rita), deleted);
+        Assert.True((await _company.Deals.GetAsync(Actor.For(_company.Rita), deleted)).IsStale);
     }
 
     public void Dispose() => _company.Dispose();

@@ -64,7 +64,10 @@ public sealed class OpportunityApiTests(TestApp app) : IClassFixture<TestApp>
             customerId = customer, name = "Old", amount = 5m, expectedCloseDate = Today.AddYears(-2), stageId = stages["Demo"],
         }), HttpStatusCode.BadRequest);
         var reason = await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Lost"], version = 1 }), HttpStatusCode.BadRequest);
-        await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Won"], version = 1 });
+        var won = await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Won"], version = 1 });
+        Assert.Equal(HttpStatusCode.OK, won.StatusCode);
+        var wonDeal = await won.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("won", 2L), (wonDeal.GetProperty("stageKind").GetString(), wonDeal.GetProperty("version").GetInt64()));
         var reopen = await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Demo"], version = 2 }), HttpStatusCode.BadRequest);
         var stale = await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Demo"], reopen = true, version = 1 }), HttpStatusCode.Conflict);
 
@@ -73,6 +76,19 @@ public sealed class OpportunityApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(reason.GetProperty("errors").TryGetProperty("lostReason", out _));
         Assert.Equal("Opportunities.ReopenRequired", reopen.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (HttpStatusCode)stale.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("minAmount=5000&maxAmount=1000", "Opportunities.InvalidAmountRange", "maxAmount")]
+    [InlineData("closeFrom=2026-12-31&closeTo=2026-12-01", "Opportunities.InvalidClosePeriod", "closeTo")]
+    public async Task AnEmptyFilterRangeIsABadRequestNamingTheField(string filter, string code, string field)
+    {
+        var rep = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var problem = await ApiProblem.AssertAsync(await rep.GetAsync($"/api/v1/opportunities?{filter}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]
@@ -88,6 +104,10 @@ public sealed class OpportunityApiTests(TestApp app) : IClassFixture<TestApp>
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var inUse = await ApiProblem.AssertAsync(await admin.DeleteAsync($"/api/v1/pipeline/stages/{(await StagesAsync(rep))["Initial contact"]}?version=1"), HttpStatusCode.BadRequest);
         Assert.Equal("PipelineStages.InUse", inUse.GetProperty("code").GetString());
+        var counted = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/pipeline/stages")).EnumerateArray().ToList();
+        Assert.All(counted, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("opportunityCount").ValueKind));
+        var named = (await rep.GetFromJsonAsync<JsonElement>("/api/v1/pipeline/stages")).EnumerateArray().ToList();
+        Assert.All(named, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("opportunityCount").ValueKind));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/pipeline/stages/{id}?version=1")).StatusCode);
     }
 

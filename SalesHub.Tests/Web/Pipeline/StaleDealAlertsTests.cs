@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Core.Pipeline;
+using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Pipeline;
 
 namespace SalesHub.Tests.Web.Pipeline;
@@ -42,19 +44,38 @@ public sealed class StaleDealAlertsTests : IDisposable
     }
 
     [Fact]
+    public async Task ARoundThatToldOwnersLogsHowManyDeals()
+    {
+        await _company.AddDealAsync(_company.Rita, "First", stage: "Negotiation");
+        await _company.AddDealAsync(_company.Rita, "Second", stage: "Negotiation");
+        _company.Database.Clock.Advance(TimeSpan.FromDays(7));
+        var logger = new ListLogger<StaleDealAlerts>();
+
+        Assert.Equal(2, await Alerts(logger).RunOnceAsync(CancellationToken.None));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal((LogLevel.Information, "2 deals that turned stale told to their owners"), (entry.Level, entry.Message));
+    }
+
+    [Fact]
     public async Task AFailedRoundIsLoggedAndReportedAsNull()
     {
+        var logger = new ListLogger<StaleDealAlerts>();
         _company.Database.Dispose();
 
-        Assert.Null(await Alerts().RunOnceAsync(CancellationToken.None));
+        Assert.Null(await Alerts(logger).RunOnceAsync(CancellationToken.None));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal((LogLevel.Error, "StaleDealAlerts failed; the next round tries again"), (entry.Level, entry.Message));
+        Assert.NotNull(entry.Exception);
     }
 
     private async Task<List<string?>> ToldAsync() =>
         (await new NotificationInbox(_company.Database, _company.Database.Clock).ListAsync(Actor.For(_company.Rita))).Items
             .Where(n => n.Kind == NotificationKind.OpportunityStale).Select(n => n.Argument).Order().ToList();
 
-    private StaleDealAlerts Alerts() => new(
-        _company.Deals, _company.Database.Clock, Options.Create(new StaleDealAlertsOptions { Interval = Interval }), NullLogger<StaleDealAlerts>.Instance);
+    private StaleDealAlerts Alerts(ILogger<StaleDealAlerts>? logger = null) => new(
+        _company.Deals, _company.Database.Clock, Options.Create(new StaleDealAlertsOptions { Interval = Interval }), logger ?? NullLogger<StaleDealAlerts>.Instance);
 
     public void Dispose() => _company.Dispose();
 }

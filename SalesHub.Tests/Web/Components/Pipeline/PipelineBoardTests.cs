@@ -1,4 +1,7 @@
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -6,9 +9,11 @@ using MudBlazor;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Pipeline;
+using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Pipeline;
+using SalesHub.Web.Components.Pages.Pipeline.Components;
 using SalesHub.Web.Components.Shared;
 using SalesHub.Web.Presence;
 
@@ -55,6 +60,107 @@ public sealed class PipelineBoardTests : ComponentTest
     }
 
     [Fact]
+    public async Task ChangesDuringAReloadBringOneMoreReloadAfterItWhichTheBoardShows()
+    {
+        var id = await _company.AddDealAsync("Initial contact");
+        var held = new HeldDatabase(Database);
+        Services.AddSingleton(new OpportunityBook(held, Database.Clock));
+        SignIn(_company.Rita);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        cut.WaitForElement(CardIn("Initial contact", id));
+        var changed = cut.FindComponent<Stub<LiveRefresh>>().Instance.Parameters.Get(p => p.OnChange);
+        var martin = Actor.For(_company.Martin);
+        var before = held.Started;
+
+        held.Hold();
+        await _deals.MoveAsync(martin, id, new OpportunityMove(_company.StageIds["Demo"]), 1);
+        Task first = Task.CompletedTask, second = Task.CompletedTask;
+        await cut.InvokeAsync(() => { first = changed.InvokeAsync([]); });
+        await _deals.MoveAsync(martin, id, new OpportunityMove(_company.StageIds["Proposal"]), 2);
+        await cut.InvokeAsync(() => { second = changed.InvokeAsync([]); });
+        Assert.Equal(before + 1, held.Started);
+        held.LetGo();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(before + 2, held.Started);
+        cut.WaitForElement(CardIn("Proposal", id));
+        Assert.Single(cut.FindAll($"[data-testid=deal-card][data-id='{id}']"));
+    }
+
+    [Fact]
+    public async Task CardsThatLoadMoreBroughtStayAfterAReload()
+    {
+        for (var i = 0; i <= OpportunityBook.CardsPerColumn; i++)
+        {
+            await _company.AddDealAsync("Demo");
+        }
+
+        SignIn(_company.Rita);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        var cards = $"[data-testid=board-column][data-stage='{_company.StageIds["Demo"]}'] [data-testid=deal-card]";
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn, cut.FindAll(cards).Count));
+        cut.Find("[data-testid=column-more]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn + 1, cut.FindAll(cards).Count));
+
+        var changed = cut.FindComponent<Stub<LiveRefresh>>().Instance.Parameters.Get(p => p.OnChange);
+        await cut.InvokeAsync(() => changed.InvokeAsync([]));
+
+        cut.WaitForAssertion(() => Assert.Equal(OpportunityBook.CardsPerColumn + 1, cut.FindAll(cards).Count));
+        Assert.Empty(cut.FindAll("[data-testid=column-more]"));
+    }
+
+    [Fact]
+    public async Task OnlyCardsTheUserMayChangeOfferMovesAndDrag()
+    {
+        var ritas = await _company.AddDealAsync("Initial contact");
+        var rays = await _deals.CreateAsync(Actor.For(_company.Martin), new OpportunityDraft(
+            _company.Customer.Id, "Ray's own", 1_000m, DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddDays(9), _company.StageIds["Demo"], OwnerId: _company.Ray.Id));
+        using (var db = Database.CreateWidgetContext(Actor.System))
+        {
+            db.Set<RecordShare>().Add(new RecordShare { RecordType = nameof(Opportunity), RecordId = ritas, UserId = _company.Ray.Id });
+            db.SaveChanges();
+        }
+
+        SignIn(_company.Ray);
+        Render<MudPopoverProvider>();
+        var cut = Render<PipelineBoard>();
+        cut.WaitForElement(CardIn("Initial contact", ritas));
+
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{ritas}'] [data-testid=card-menu]"));
+        Assert.Single(cut.FindAll($"[data-testid=deal-card][data-id='{rays}'] [data-testid=card-menu]"));
+        Assert.Contains("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{ritas}']").Closest(".mud-drop-item")!.ClassName);
+        Assert.DoesNotContain("cursor-default", cut.Find($"[data-testid=deal-card][data-id='{rays}']").Closest(".mud-drop-item")!.ClassName);
+    }
+
+    [Fact]
+    public async Task TheFiltersLiveInTheAddressSoALinkShowsTheSameBoard()
+    {
+        var small = await _company.AddDealAsync("Initial contact");
+        var large = await _deals.CreateAsync(Actor.For(_company.Rita), new OpportunityDraft(
+            _company.Customer.Id, "Plant", 90_000m, DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime).AddDays(20), _company.StageIds["Initial contact"]));
+        SignIn(_company.Rita);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/pipeline?minAmount=50000");
+        Render<MudPopoverProvider>();
+
+        var cut = Render<PipelineBoard>();
+
+        cut.WaitForElement(CardIn("Initial contact", large));
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{small}']"));
+        var filters = cut.FindComponent<OpportunityFilters>();
+        Assert.Equal(50_000m, filters.Instance.Query.MinAmount);
+
+        await cut.InvokeAsync(() => filters.Instance.QueryChanged.InvokeAsync(filters.Instance.Query with { MinAmount = null, MaxAmount = 20_000m, CloseTo = new DateOnly(2026, 12, 31) }));
+
+        var query = QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query);
+        Assert.Equal(("20000", "2026-12-31", false), (query["maxAmount"].ToString(), query["closeTo"].ToString(), query.ContainsKey("minAmount")));
+        cut.WaitForElement(CardIn("Initial contact", small));
+        Assert.Empty(cut.FindAll($"[data-testid=deal-card][data-id='{large}']"));
+    }
+
+    [Fact]
     public async Task ACardSaysWhenAnotherUserIsEditingItsDeal()
     {
         var id = await _company.AddDealAsync("Initial contact");
@@ -72,4 +178,6 @@ public sealed class PipelineBoardTests : ComponentTest
         martin.SetEditing(false);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"{card} [data-testid=card-editing]")));
     }
+
+    private string CardIn(string stage, int id) => $"[data-testid=board-column][data-stage='{_company.StageIds[stage]}'] [data-testid=deal-card][data-id='{id}']";
 }

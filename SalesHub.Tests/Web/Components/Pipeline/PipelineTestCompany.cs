@@ -5,14 +5,16 @@ using SalesHub.Tests.Infrastructure;
 
 namespace SalesHub.Tests.Web.Components.Pipeline;
 
-/// <summary>Manager Martin leading rep Rita, a customer of Rita's and the default stages, in a component test's database.</summary>
+/// <summary>Manager Martin leading reps Rita and Ray, a customer of Rita's and the default stages, in a component test's database.</summary>
 internal sealed class PipelineTestCompany
 {
     public PipelineTestCompany(TestDatabase database)
     {
         var company = new CompanyBuilder(database);
         Martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        Rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", Martin), "Rita");
+        var east = company.AddTeam("East", Martin);
+        Rita = company.AddUser(Roles.SalesRep, east, "Rita");
+        Ray = company.AddUser(Roles.SalesRep, east, "Ray");
         Customer = company.AddCustomer(Rita, "上海华联有限公司");
         using (var db = database.CreateWidgetContext(Actor.System))
         {
@@ -28,6 +30,8 @@ internal sealed class PipelineTestCompany
     public AppUser Martin { get; }
 
     public AppUser Rita { get; }
+
+    public AppUser Ray { get; }
 
     public Customer Customer { get; }
 

@@ -100,7 +100,7 @@ public partial class OpportunityPage
     private bool IsLostStage => _form is not null && _stages.Find(_form.StageId)?.Kind == PipelineStageKind.Lost;
 
     /// <summary>A won or lost deal leaves its stage only when reopened.</summary>
-    private bool NeedsReopen => Editable && _view is not null && _view.StageKind != PipelineStageKind.Open && _form?.StageId != _view.StageId;
+    private bool NeedsReopen => Editable && _view is not null && _form is not null && _view.NeedsReopenFor(_form.StageId);
 
     protected override async Task OnInitializedAsync()
     {

@@ -15,8 +15,8 @@ namespace SalesHub.Web.Components.Pages.Pipeline;
 /// <summary>
 /// The pipeline board: a column per open stage with totals summed in SQL, cards moved by drag and drop or
 /// their menu through OpportunityBook.MoveAsync. After every move, refused or not, and after anyone's save,
-/// the board reloads, so a card always sits where the server says it is. A card that another user is
-/// editing on the deal page says so.
+/// the board reloads (one reload at a time, the newest result last), so a card always sits where the server
+/// says it is. A card that another user is editing on the deal page says so.
 /// </summary>
 public partial class PipelineBoard
 {
@@ -26,6 +26,11 @@ public partial class PipelineBoard
     private Board? _board;
     private List<BoardCard> _cards = [];
     private OpportunityQuery _query = new();
+    private OpportunityQuery? _cardsQuery;
+    private Task _reloading = Task.CompletedTask;
+    private int _requested;
+    private int _answered;
+    private int _generation;
     private StageNames _stages = StageNames.None;
     private Actor _actor = Actor.Nobody;
     private string _currency = "";
@@ -33,8 +38,29 @@ public partial class PipelineBoard
     private IReadOnlyDictionary<int, IReadOnlyList<string>> _editors = new Dictionary<int, IReadOnlyList<string>>();
     private IDisposable? _editorsWatch;
 
+    [SupplyParameterFromQuery(Name = "ownerId")]
+    public int? OwnerId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "teamId")]
+    public int? TeamId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "closeFrom")]
+    public DateOnly? CloseFrom { get; set; }
+
+    [SupplyParameterFromQuery(Name = "closeTo")]
+    public DateOnly? CloseTo { get; set; }
+
+    [SupplyParameterFromQuery(Name = "minAmount")]
+    public decimal? MinAmount { get; set; }
+
+    [SupplyParameterFromQuery(Name = "maxAmount")]
+    public decimal? MaxAmount { get; set; }
+
     [Inject]
     private OpportunityBook Deals { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private PipelineStages Stages { get; set; } = default!;
@@ -74,31 +100,76 @@ public partial class PipelineBoard
 
         _currency = (await Company.GetAsync()).Details.CurrencySymbol;
         _stages = new StageNames(await Stages.ListAsync(_actor));
-        await ReloadAsync();
     }
 
-    private async Task FilterAsync(OpportunityQuery query)
+    /// <summary>The filters come from the address, so a reload or a shared link shows the same board.</summary>
+    protected override async Task OnParametersSetAsync()
     {
-        _query = query;
-        await ReloadAsync();
+        var query = new OpportunityQuery { OwnerId = OwnerId, TeamId = TeamId, CloseFrom = CloseFrom, CloseTo = CloseTo, MinAmount = MinAmount, MaxAmount = MaxAmount };
+        if (_board is null || query != _query)
+        {
+            _query = query;
+            await ReloadAsync();
+        }
     }
 
-    /// <summary>The board as the server has it now; one aggregated query, cheap enough to run on every change.</summary>
-    private async Task ReloadAsync()
+    /// <summary>New filters go into the address; the page takes them from there.</summary>
+    private void Filter(OpportunityQuery query) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
-        try
+        ["ownerId"] = query.OwnerId,
+        ["teamId"] = query.TeamId,
+        ["closeFrom"] = query.CloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["closeTo"] = query.CloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["minAmount"] = query.MinAmount,
+        ["maxAmount"] = query.MaxAmount,
+    }), replace: true);
+
+    /// <summary>
+    /// Brings the board up to date with the server. One reload runs at a time: changes that arrive meanwhile
+    /// are answered by one more reload after it, and a result that a newer request overtook is dropped, so an
+    /// older board never replaces a newer one. The task ends once the board is as new as the last request.
+    /// </summary>
+    private Task ReloadAsync()
+    {
+        _requested++;
+        if (_reloading.IsCompleted)
         {
-            _board = await Deals.BoardAsync(_actor, _query);
-        }
-        catch (DomainException refusal)
-        {
-            Snackbar.Add(Messages.Describe(refusal), Severity.Warning);
-            return;
+            _reloading = ReloadUntilCurrentAsync();
         }
 
-        _cards = [.. _board.Columns.SelectMany(c => c.Cards).Select(r => new BoardCard(r))];
-        _zonesStale = true;
-        StateHasChanged();
+        return _reloading;
+    }
+
+    private async Task ReloadUntilCurrentAsync()
+    {
+        while (_answered < _requested)
+        {
+            var request = _requested;
+            var query = _query;
+            // A reload shows as many cards per column as "load more" brought, for the same filters.
+            var shown = query == _cardsQuery ? _cards.GroupBy(c => c.Row.StageId).ToDictionary(g => g.Key, g => g.Count()) : null;
+            Board board;
+            try
+            {
+                board = await Deals.BoardAsync(_actor, query, shown: shown);
+            }
+            catch (DomainException refusal)
+            {
+                // Filters from an address typed by hand can be refused: the board shows empty columns then.
+                (_answered, _board) = (request, _board ?? new Board([]));
+                Snackbar.Add(Messages.Describe(refusal), Severity.Warning);
+                continue;
+            }
+
+            _answered = request;
+            if (request == _requested)
+            {
+                (_board, _cardsQuery, _cards) = (board, query, [.. board.Columns.SelectMany(c => c.Cards).Select(r => new BoardCard(r))]);
+                _generation++;
+                _zonesStale = true;
+                StateHasChanged();
+            }
+        }
     }
 
     /// <summary>The drop zones keep the cards they last sorted until told, once the container has the new ones.</summary>
@@ -115,12 +186,24 @@ public partial class PipelineBoard
 
     private int Loaded(int stageId) => _cards.Count(c => c.Row.StageId == stageId);
 
+    /// <summary>The column's next cards after its last one; dropped when a reload replaced the cards meanwhile.</summary>
     private async Task LoadMoreAsync(int stageId)
     {
-        var more = await Deals.ColumnAsync(_actor, _query, stageId, Loaded(stageId));
+        var generation = _generation;
+        var more = await Deals.ColumnAsync(_actor, _cardsQuery ?? _query, stageId, _cards.Last(c => c.Row.StageId == stageId).Row);
+        if (generation != _generation)
+        {
+            return;
+        }
+
         var shown = _cards.Select(c => c.Row.Id).ToHashSet();
         _cards.AddRange(more.Where(r => !shown.Contains(r.Id)).Select(r => new BoardCard(r)));
         _zonesStale = true;
+        if (!_reloading.IsCompleted)
+        {
+            // The reload under way counted the cards before these: one more keeps them.
+            await ReloadAsync();
+        }
     }
 
     private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
