@@ -140,7 +140,7 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
                 o.StageEnteredAt, o.LastActivityAt, o.StaleAt != null && o.StaleAt <= now, false, o.CreatedAt, o.UpdatedAt, o.Version))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Opportunity), id);
-        return view with { CanEdit = await MayEditAsync(db, actor, view.OwnerId, cancellationToken) };
+        return view with { CanEdit = await Stewardship.MayEditAsync(db, actor, view.OwnerId, cancellationToken) };
     }
 
     /// <summary>A deal's stage changes, oldest first.</summary>
@@ -257,7 +257,7 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         await using var db = await dbFactory.CreateForAsync(actor);
         var deal = await RecycleBin.Deleted<Opportunity>(db).SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Opportunity), id);
-        if (!await MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
+        if (!await Stewardship.MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
         {
             throw new ForbiddenException();
         }
@@ -365,7 +365,7 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
     private IQueryable<OpportunityRow> Rows(SalesHubDbContext db, IQueryable<Opportunity> deals)
     {
         var now = clock.GetUtcNow();
-        var mayEdit = MayEdit(db, db.Actor);
+        var mayEdit = Stewardship.EditableOwner(db, db.Actor);
         return deals.Select(o => new OpportunityRow(
             o.Id, o.Name, o.CustomerId, o.CustomerName, o.OwnerId,
             db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
@@ -398,30 +398,6 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         ?? throw new DomainException("Opportunities.UnknownStage") { Field = "stageId" };
 
     /// <summary>Loads a deal with its stage that the actor may change, expecting <paramref name="expectedVersion"/>.</summary>
-    private static async Task<Opportunity> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        actor.RequireSignedIn();
-        var deal = await db.Opportunities.Include(o => o.Stage).SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Opportunity), id);
-        if (!await MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
-        {
-            throw new ForbiddenException();
-        }
-
-        db.Entry(deal).Property(o => o.Version).OriginalValue = expectedVersion;
-        return deal;
-    }
-
-    private static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == ownerId).Select(u => u.Id).AnyAsync(MayEdit(db, actor), cancellationToken);
-
-    /// <summary>
-    /// Who changes a deal, by its owner's id: the owner, a manager of a team the owner belongs to, or an
-    /// administrator. One rule for the edits themselves and for the rows' <see cref="OpportunityRow.CanEdit"/>.
-    /// </summary>
-    private static Expression<Func<int, bool>> MayEdit(SalesHubDbContext db, Actor actor)
-    {
-        var (isAdmin, isManager, userId) = (actor.IsAdmin, actor.IsManager, actor.UserId);
-        return ownerId => isAdmin || ownerId == userId || (isManager && db.Teams.Any(t => t.ManagerId == userId && t.Members.Any(m => m.Id == ownerId)));
-    }
+    private static Task<Opportunity> EditableAsync(SalesHubDbContext db, Actor actor, int id, long expectedVersion, CancellationToken cancellationToken) =>
+        Stewardship.EditableAsync(db, actor, db.Opportunities.Include(o => o.Stage), id, expectedVersion, cancellationToken);
 }

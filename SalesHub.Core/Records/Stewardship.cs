@@ -19,6 +19,13 @@ internal static class Stewardship
             || r.OwnerId == actor.UserId
             || (actor.IsManager && db.Teams.Any(t => t.ManagerId == actor.UserId && t.Members.Any(m => m.Id == r.OwnerId)));
 
+    /// <summary>The same rule by the owner's id, for a flag on rows read in SQL (<c>users.Where(u => u.Id == r.OwnerId).Select(u => u.Id).Any(…)</c>).</summary>
+    public static Expression<Func<int, bool>> EditableOwner(SalesHubDbContext db, Actor actor)
+    {
+        var (isAdmin, isManager, userId) = (actor.IsAdmin, actor.IsManager, actor.UserId);
+        return ownerId => isAdmin || ownerId == userId || (isManager && db.Teams.Any(t => t.ManagerId == userId && t.Members.Any(m => m.Id == ownerId)));
+    }
+
     /// <summary>
     /// Loads the record of <paramref name="records"/> with <paramref name="id"/> that the actor sees and may
     /// change, to be saved only if it is still at <paramref name="expectedVersion"/>.
