@@ -258,7 +258,11 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
             .OrderBy(r => r.ProductId).ThenBy(r => r.WarehouseId)
             .Select(r => new StockLine(r.ProductId, r.WarehouseId, r.Quantity))
             .ToListAsync(cancellationToken);
-        await ReleaseAsync(db, orderId, held, cancellationToken);
+        if (held.Count > 0)
+        {
+            await ReleaseAsync(db, orderId, held, cancellationToken);
+        }
+
         return held;
     }
 

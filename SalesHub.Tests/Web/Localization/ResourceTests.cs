@@ -93,6 +93,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|LeadSource|LeadStatus|Leads|Login|Nav|NotFound|Notifications|Opportunities|Password|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|QuoteStatus|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Inventory|Language|LeadSource|LeadStatus|Leads|Login|Nav|NotFound|Notifications|Opportunities|Password|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|QuoteStatus|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users|Warehouses)\\.[A-Za-z][A-Za-z0-9]*)\"")]
     private static partial Regex UsedKey();
 }
