@@ -5,6 +5,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Notifications;
 using SalesHub.Core.Security;
 
 namespace SalesHub.Core.Inventory;
@@ -60,7 +61,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
         var movement = await InTransactionAsync(actor, async db =>
         {
             var sku = await ProductAsync(db, adjustment.ProductId, "productId", cancellationToken);
-            await RequireWarehouseAsync(db, adjustment.WarehouseId, "warehouseId", receiving: false, cancellationToken);
+            var active = await RequireWarehouseAsync(db, adjustment.WarehouseId, "warehouseId", receiving: false, cancellationToken);
             if (change > 0)
             {
                 await AddOnHandAsync(db, adjustment.ProductId, adjustment.WarehouseId, change, cancellationToken);
@@ -71,6 +72,10 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
                 {
                     Field = "change",
                 };
+            }
+            else if (active)
+            {
+                await NotifyLowStockAsync(db, new Dictionary<int, decimal> { [adjustment.ProductId] = -change }, cancellationToken);
             }
 
             return Append(db, new StockMovement
@@ -238,6 +243,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
             reserved[index] = taken;
         }
 
+        await NotifyLowStockAsync(db, lines.Select((l, i) => (l.ProductId, Reserved: reserved[i])).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Reserved)), cancellationToken);
         return lines.Select((l, i) => new ReservedLine(l.ProductId, l.WarehouseId, l.Quantity, reserved[i])).ToList();
     }
 
@@ -378,13 +384,46 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
         await db.Products.Where(p => p.Id == productId).Select(p => p.Sku).SingleOrDefaultAsync(cancellationToken)
         ?? throw new DomainException("Inventory.UnknownProduct") { Field = field };
 
-    private static async Task RequireWarehouseAsync(SalesHubDbContext db, int warehouseId, string field, bool receiving, CancellationToken cancellationToken)
+    /// <summary>Whether the warehouse is active; refuses an unknown one, and an inactive one for goods coming in.</summary>
+    private static async Task<bool> RequireWarehouseAsync(SalesHubDbContext db, int warehouseId, string field, bool receiving, CancellationToken cancellationToken)
     {
         var active = await db.Warehouses.Where(w => w.Id == warehouseId).Select(w => (bool?)w.IsActive).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("Inventory.UnknownWarehouse") { Field = field };
-        if (receiving && !active)
+        return receiving && !active ? throw new DomainException("Inventory.WarehouseInactive") { Field = field } : active;
+    }
+
+    /// <summary>
+    /// Tells the active managers and administrators of each product whose available stock (over active
+    /// warehouses) has just fallen to or below its reorder point — only on the crossing, not on every
+    /// movement below it. <paramref name="lowered"/> is how much this call took off each product's available
+    /// stock. Added to the caller's unit of work, so the notice exists exactly when the movement does.
+    /// </summary>
+    private static async Task NotifyLowStockAsync(SalesHubDbContext db, Dictionary<int, decimal> lowered, CancellationToken cancellationToken)
+    {
+        var productIds = lowered.Where(l => l.Value > 0).Select(l => l.Key).ToList();
+        if (productIds.Count == 0)
         {
-            throw new DomainException("Inventory.WarehouseInactive") { Field = field };
+            return;
+        }
+
+        var low = await StockLevels.WithAvailable(db)
+            .Where(p => productIds.Contains(p.Product.Id) && p.Product.ReorderPoint != null && p.Available <= p.Product.ReorderPoint)
+            .Select(p => new { p.Product.Id, p.Product.Sku, ReorderPoint = p.Product.ReorderPoint!.Value, p.Available })
+            .ToListAsync(cancellationToken);
+        var crossed = low.Where(p => p.Available + lowered[p.Id] > p.ReorderPoint).ToList();
+        if (crossed.Count == 0)
+        {
+            return;
+        }
+
+        var recipients = await db.Users
+            .Where(u => u.IsActive && (u.Role == Roles.SalesManager || u.Role == Roles.Admin))
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var product in crossed)
+        {
+            NotificationInbox.Add(db, recipients, new NotificationMessage(
+                NotificationKind.StockLow, nameof(Product), product.Id, product.Sku, null, $"/stock/{product.Id}"));
         }
     }
 

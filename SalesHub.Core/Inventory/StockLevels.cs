@@ -113,7 +113,7 @@ public sealed class StockLevels(IDbContextFactory<SalesHubDbContext> dbFactory)
     }
 
     /// <summary>Live products with their available stock over all active warehouses, computed in SQL from the balances.</summary>
-    private static IQueryable<ProductStock> WithAvailable(SalesHubDbContext db) =>
+    internal static IQueryable<ProductStock> WithAvailable(SalesHubDbContext db) =>
         db.Products.AsNoTracking().Select(p => new ProductStock
         {
             Product = p,
@@ -122,7 +122,7 @@ public sealed class StockLevels(IDbContextFactory<SalesHubDbContext> dbFactory)
                 .Sum(b => (decimal?)(b.OnHand - b.Reserved)) ?? 0m,
         });
 
-    private sealed class ProductStock
+    internal sealed class ProductStock
     {
         public required Catalog.Product Product { get; init; }
 
