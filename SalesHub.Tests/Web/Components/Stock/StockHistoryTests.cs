@@ -46,4 +46,27 @@ public sealed class StockHistoryTests : ComponentTest
         Assert.Equal(["−2", "+8"], cut.FindAll("[data-testid=stock-movement-on-hand]").Select(e => e.TextContent));
         Assert.Equal(["6"], cut.FindAll("[data-testid=stock-history-available]").Select(e => e.TextContent));
     }
+
+    [Fact]
+    public async Task AManagerSetsTheReorderPointBesideTheLevelsAndABadOneIsExplainedThere()
+    {
+        var manager = Actor.For(_manager);
+        var pump = await new ProductCatalog(Database, new RecycleBin(Database)).CreateAsync(manager, new ProductDetails("PUMP-1", "Pump", "水泵", null, "台", 10m, 5m));
+        SignIn(_manager);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<StockHistory>(p => p.Add(h => h.ProductId, pump).AddCascadingValue(new DisplayPreferences(false, "Asia/Shanghai")));
+        var input = () => cut.WaitForElement("[data-testid=stock-reorder-point] input, input[data-testid=stock-reorder-point]");
+
+        input().Change("-1");
+        cut.Find("[data-testid=stock-reorder-point-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("The reorder point cannot be negative.", cut.Markup));
+
+        input().Change("3");
+        cut.Find("[data-testid=stock-reorder-point-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved.", Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message)));
+        var low = Assert.Single((await Services.GetRequiredService<StockLevels>().LowStockAsync(manager)).Items);
+        Assert.Equal((pump, 3m), (low.ProductId, low.ReorderPoint));
+    }
 }
