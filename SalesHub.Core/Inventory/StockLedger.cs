@@ -207,7 +207,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
     internal static async Task<IReadOnlyList<ReservedLine>> ReserveAsync(
         SalesHubDbContext db, int orderId, IReadOnlyList<StockLine> lines, ReservationMode mode, CancellationToken cancellationToken)
     {
-        var ordered = await CheckLinesAsync(db, orderId, lines, receiving: true, cancellationToken);
+        var ordered = await CheckLinesAsync(db, orderId, lines, reserving: true, cancellationToken);
         if (!Enum.IsDefined(mode))
         {
             throw new DomainException("Errors.InvalidValue") { Field = "mode" };
@@ -250,7 +250,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>Gives back what the order holds of each line, inside the caller's transaction (see <see cref="ReserveAsync(SalesHubDbContext, int, IReadOnlyList{StockLine}, ReservationMode, CancellationToken)"/>).</summary>
     internal static async Task ReleaseAsync(SalesHubDbContext db, int orderId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
     {
-        foreach (var (line, index, sku) in await CheckLinesAsync(db, orderId, lines, receiving: false, cancellationToken))
+        foreach (var (line, index, sku) in await CheckLinesAsync(db, orderId, lines, reserving: false, cancellationToken))
         {
             await ReleaseLineAsync(db, orderId, line, index, sku, cancellationToken);
         }
@@ -275,7 +275,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>Ships the lines out of what the order holds, inside the caller's transaction (see <see cref="ReserveAsync(SalesHubDbContext, int, IReadOnlyList{StockLine}, ReservationMode, CancellationToken)"/>).</summary>
     internal static async Task ShipAsync(SalesHubDbContext db, int orderId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
     {
-        foreach (var (line, index, sku) in await CheckLinesAsync(db, orderId, lines, receiving: false, cancellationToken))
+        foreach (var (line, index, sku) in await CheckLinesAsync(db, orderId, lines, reserving: false, cancellationToken))
         {
             var (productId, warehouseId, quantity) = (line.ProductId, line.WarehouseId, line.Quantity);
             var shipped = await db.StockBalances
@@ -315,9 +315,11 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
     /// <summary>
     /// Checks the lines (an order, positive quantities, known products and warehouses) and returns them in
     /// the order rows are touched — by product, then warehouse — with their place in the request and SKU.
+    /// New reservations need a live product and an active warehouse; what an order already holds can be
+    /// shipped or released even after its product went to the recycle bin or its warehouse was closed.
     /// </summary>
     private static async Task<List<(StockLine Line, int Index, string Sku)>> CheckLinesAsync(
-        SalesHubDbContext db, int orderId, IReadOnlyList<StockLine> lines, bool receiving, CancellationToken cancellationToken)
+        SalesHubDbContext db, int orderId, IReadOnlyList<StockLine> lines, bool reserving, CancellationToken cancellationToken)
     {
         RequireTransaction(db);
         ArgumentNullException.ThrowIfNull(lines);
@@ -337,7 +339,8 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
         }
 
         var productIds = lines.Select(l => l.ProductId).Distinct().ToList();
-        var skus = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, cancellationToken);
+        var products = reserving ? db.Products : db.Products.IgnoreQueryFilters();
+        var skus = await products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, cancellationToken);
         var warehouseIds = lines.Select(l => l.WarehouseId).Distinct().ToList();
         var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.IsActive, cancellationToken);
         for (var i = 0; i < lines.Count; i++)
@@ -352,7 +355,7 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
                 throw new DomainException("Inventory.UnknownWarehouse") { Field = $"lines[{i}].warehouseId" };
             }
 
-            if (receiving && !active)
+            if (reserving && !active)
             {
                 throw new DomainException("Inventory.WarehouseInactive") { Field = $"lines[{i}].warehouseId" };
             }

@@ -191,5 +191,19 @@ public sealed class StockLedgerTests : IDisposable
         Assert.Equal((1m, 0m, 1m), await _company.LevelAsync(product));
     }
 
+    [Fact]
+    public async Task WhatAnOrderHoldsStillShipsAfterItsProductWentToTheRecycleBinButNothingNewIsReserved()
+    {
+        var product = await _company.StockedProductAsync(10m);
+        await Ledger.ReserveAsync(Manager, 5, [new(product, Warehouse.MainId, 3m)], ReservationMode.AllOrNothing);
+        await _company.Products.DeleteAsync(Manager, product, 1);
+
+        await Ledger.ShipAsync(Manager, 5, [new(product, Warehouse.MainId, 2m)]);
+        Assert.Single(await Ledger.ReleaseAllAsync(Manager, 5));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Ledger.ReserveAsync(Manager, 6, [new(product, Warehouse.MainId, 1m)], ReservationMode.Partial));
+        Assert.Equal(("Inventory.UnknownProduct", "lines[0].productId"), (refused.Code, refused.Field));
+    }
+
     public void Dispose() => _company.Dispose();
 }
