@@ -8,6 +8,7 @@ using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Orders;
@@ -73,6 +74,9 @@ public static class DependencyInjection
         services.AddSingleton<LeadBook>();
         services.AddSingleton<LeadRouting>();
         services.AddSingleton<LeadConversion>();
+        services.AddSingleton<Warehouses>();
+        services.AddSingleton<StockLedger>();
+        services.AddSingleton<StockLevels>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

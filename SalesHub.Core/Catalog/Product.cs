@@ -51,6 +51,12 @@ public sealed class Product : TrackedRecord
     /// <summary>An inactive product stays on existing quotes but cannot be added to new ones.</summary>
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>
+    /// Available stock at or below which the product is low (补货点), summed over active warehouses;
+    /// null for no alert. Set through <see cref="Inventory.StockLedger.SetReorderPointAsync"/>.
+    /// </summary>
+    public decimal? ReorderPoint { get; private set; }
+
     /// <summary>SKU, both names and category in one lower-case text for the list's search box.</summary>
     public string SearchText { get; private set; } = "";
 
@@ -77,6 +83,8 @@ public sealed class Product : TrackedRecord
     }
 
     public void Deactivate() => IsActive = false;
+
+    internal void SetReorderPoint(decimal? reorderPoint) => ReorderPoint = reorderPoint;
 
     private static decimal NotNegative(decimal amount, string field) =>
         amount < 0m ? throw new DomainException("Errors.NegativeAmount") { Field = field } : MoneyConversion.Require(amount, field);

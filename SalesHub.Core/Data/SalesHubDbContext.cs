@@ -6,6 +6,7 @@ using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Orders;
@@ -88,6 +89,14 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
 
     public DbSet<LeadRoundRobinTurn> LeadRoundRobinTurns => Set<LeadRoundRobinTurn>();
+
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<StockBalance> StockBalances => Set<StockBalance>();
+
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
     internal TimeProvider Clock => clock;
 

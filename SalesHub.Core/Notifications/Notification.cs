@@ -16,6 +16,9 @@ public enum NotificationKind
 
     /// <summary>The recipient's deal has had no activity for longer than its stage allows.</summary>
     OpportunityStale,
+
+    /// <summary>A product's available stock has just fallen to or below its reorder point (told to managers and administrators).</summary>
+    StockLow,
 }
 
 /// <summary>

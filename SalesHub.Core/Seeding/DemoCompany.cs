@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Data;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
@@ -12,7 +13,7 @@ namespace SalesHub.Core.Seeding;
 /// <summary>
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
-/// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its quotes (<see cref="DemoQuotes"/>),
+/// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its stock (<see cref="DemoStock"/>), its quotes (<see cref="DemoQuotes"/>),
 /// its deals (<see cref="DemoOpportunities"/>) and leads (<see cref="DemoLeads"/>).
 /// </summary>
 public static class DemoCompany
@@ -39,6 +40,7 @@ public static class DemoCompany
         await DemoCustomers.SeedAsync(db, cancellationToken);
         await DemoCompanyProfile.SeedAsync(db, cancellationToken);
         await DemoProducts.SeedAsync(db, cancellationToken);
+        await DemoStock.SeedAsync(db, scopedServices.GetRequiredService<Warehouses>(), scopedServices.GetRequiredService<StockLedger>(), cancellationToken);
         await DemoQuotes.SeedAsync(db, scopedServices.GetRequiredService<QuoteBook>(), cancellationToken);
         await DemoOpportunities.SeedAsync(db, scopedServices.GetRequiredService<OpportunityBook>(), cancellationToken);
         await DemoLeads.SeedAsync(db, scopedServices.GetRequiredService<LeadBook>(), scopedServices.GetRequiredService<LeadConversion>(), cancellationToken);

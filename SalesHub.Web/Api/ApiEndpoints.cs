@@ -27,6 +27,7 @@ internal static class ApiEndpoints
         v1.MapOpportunityEndpoints();
         v1.MapPipelineStageEndpoints();
         v1.MapLeadEndpoints();
+        v1.MapStockEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Quoting;
@@ -9,15 +8,11 @@ namespace SalesHub.Core.Data.Configurations;
 
 /// <summary>
 /// How quotes, orders and their lines store what <see cref="QuotePricing"/> works with: money and
-/// percentages as cents and basis points (<see cref="MoneyConversion"/>), quantities as thousandths.
+/// percentages as cents and basis points (<see cref="MoneyConversion"/>), quantities as thousandths
+/// (<see cref="QuantityConversion"/>).
 /// </summary>
 internal static class PricingConfiguration
 {
-    private static readonly ValueConverter<decimal, long> Thousandths = new(q => decimal.ToInt64(q * 1000m), t => t / 1000m);
-
-    /// <summary>A quantity stored as thousandths of a unit, so SQL sums and compares it exactly.</summary>
-    public static PropertyBuilder<decimal> HasQuantityConversion(this PropertyBuilder<decimal> property) => property.HasConversion(Thousandths);
-
     /// <summary>
     /// Maps what quotes and orders share, for a document whose lines are already related to it. The
     /// customer, contact and deal are plain indexed columns, not foreign keys: on SQLite a key to the

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Security;
 using SalesHub.Web;
@@ -41,7 +42,8 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetNames<CustomerKind>().Select(k => $"CustomerKind.{k}"))
             .Concat(Enum.GetNames<CustomerStatus>().Select(s => $"CustomerStatus.{s}"))
             .Concat(Enum.GetNames<InteractionKind>().Select(k => $"InteractionKind.{k}"))
-            .Concat(Enum.GetNames<NotificationKind>().Select(k => $"Notifications.{k}"));
+            .Concat(Enum.GetNames<NotificationKind>().Select(k => $"Notifications.{k}"))
+            .Concat(Enum.GetNames<StockMovementKind>().Select(k => $"StockMovementKind.{k}"));
         Assert.Empty(used.Concat(dynamicKeys).Where(k => !keys.Contains(k)).Order());
     }
 
@@ -93,6 +95,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Language|LeadSource|LeadStatus|Leads|Login|Nav|NotFound|Notifications|NumberSeries|Opportunities|Orders|Password|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|QuoteStatus|Quotes|Records|RecycleBin|Role|Tags|Teams|Theme|UserMenu|Users)\\.[A-Za-z][A-Za-z0-9]*)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Inventory|Language|Leads|LeadSource|LeadStatus|Login|Nav|NotFound|Notifications|NumberSeries|Opportunities|Orders|Password|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|Quotes|QuoteStatus|Records|RecycleBin|Role|Stock|StockMovementKind|Tags|Teams|Theme|UserMenu|Users|Warehouses)\\.[A-Za-z][A-Za-z0-9]*)\"")]
     private static partial Regex UsedKey();
 }
