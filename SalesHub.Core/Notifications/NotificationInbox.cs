@@ -43,7 +43,11 @@ public sealed class NotificationInbox(IDbContextFactory<SalesHubDbContext> dbFac
     }
 
     /// <summary>Marks one of the actor's notifications read; reading it again changes nothing.</summary>
-    public async Task MarkReadAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    public async Task MarkReadAsync(Actor actor, int id, CancellationToken cancellationToken = default) =>
+        await OpenAsync(actor, id, cancellationToken);
+
+    /// <summary>What clicking a notification does, in the bell and on the list alike: it is read now, and leads to its link, if it has one.</summary>
+    public async Task<string?> OpenAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var userId = RecipientOf(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
