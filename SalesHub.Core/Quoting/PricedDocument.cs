@@ -6,7 +6,7 @@ namespace SalesHub.Core.Quoting;
 /// A quote or an order: lines, a document discount and how tax is applied. Its totals are stored for
 /// lists and always come from <see cref="QuotePricing"/>.
 /// </summary>
-public abstract class PricedDocument<TLine> : BusinessRecord
+public abstract class PricedDocument<TLine> : BusinessRecord, IPricingTerms
     where TLine : PricedLine
 {
     // Not private: EF finds the backing field of Lines on the document type, which inherits it.
@@ -30,13 +30,7 @@ public abstract class PricedDocument<TLine> : BusinessRecord
 
     internal List<TLine> LineList => _lines;
 
-    public PricingInput ToPricing() => new(_lines.OrderBy(l => l.Position).Select(l => l.ToPricing()).ToList())
-    {
-        PricesIncludeTax = PricesIncludeTax,
-        TaxRounding = TaxRounding,
-        DiscountPercent = DiscountPercent,
-        DiscountAmount = DiscountAmount,
-    };
+    public PricingInput ToPricing() => PricingInput.From(this, _lines.OrderBy(l => l.Position));
 
     /// <summary>Prices the lines and stores the totals; throws the engine's refusal for bad input.</summary>
     internal QuoteTotals Reprice()
