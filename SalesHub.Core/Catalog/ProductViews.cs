@@ -39,7 +39,13 @@ public sealed record ProductRow(
     long Version)
 {
     /// <summary>The name in the wanted language, the other one when it has none.</summary>
-    public string Name(bool chinese) => (chinese ? NameZh ?? NameEn : NameEn ?? NameZh) ?? Sku;
+    public string Name(bool chinese) => ProductNames.Localized(Sku, NameEn, NameZh, chinese);
+}
+
+/// <summary>How a product is named on screens and documents: in the reader's language, else the other one, else by SKU.</summary>
+public static class ProductNames
+{
+    public static string Localized(string sku, string? nameEn, string? nameZh, bool chinese) => (chinese ? nameZh ?? nameEn : nameEn ?? nameZh) ?? sku;
 }
 
 /// <summary>What a quote line takes from a product; only an active one may be added to a quote.</summary>

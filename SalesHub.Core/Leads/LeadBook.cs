@@ -70,6 +70,13 @@ public sealed class LeadBook(IDbContextFactory<SalesHubDbContext> dbFactory)
             leads = pool ? leads.Where(l => l.OwnerId == null) : leads.Where(l => l.OwnerId != null);
         }
 
+        if (query.SharedWithMe)
+        {
+            var userId = actor.UserId;
+            leads = leads.Where(l => l.OwnerId != userId
+                && db.RecordShares.Any(s => s.RecordType == nameof(Lead) && s.RecordId == l.Id && s.UserId == userId));
+        }
+
         var total = await leads.CountAsync(cancellationToken);
         var items = await Sorting.Apply(leads, query.Sort)
             .Skip((query.Page - 1) * query.PageSize)

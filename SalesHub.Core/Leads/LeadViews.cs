@@ -16,6 +16,9 @@ public sealed record LeadQuery
 
     public bool? Pool { get; init; }
 
+    /// <summary>Only leads someone shared with the reader (not the reader's own).</summary>
+    public bool SharedWithMe { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 25;

@@ -43,7 +43,11 @@ public sealed class NotificationInbox(IDbContextFactory<SalesHubDbContext> dbFac
     }
 
     /// <summary>Marks one of the actor's notifications read; reading it again changes nothing.</summary>
-    public async Task MarkReadAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    public async Task MarkReadAsync(Actor actor, int id, CancellationToken cancellationToken = default) =>
+        await OpenAsync(actor, id, cancellationToken);
+
+    /// <summary>What clicking a notification does, in the bell and on the list alike: it is read now, and leads to its link, if it has one.</summary>
+    public async Task<string?> OpenAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var userId = RecipientOf(actor);
         await using var db = await dbFactory.CreateForAsync(actor);
@@ -54,6 +58,8 @@ public sealed class NotificationInbox(IDbContextFactory<SalesHubDbContext> dbFac
             notification.ReadAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return notification.Link is { Length: > 0 } link ? link : null;
     }
 
     /// <summary>Marks every unread notification of the actor read; returns how many.</summary>
@@ -90,6 +96,20 @@ public sealed class NotificationInbox(IDbContextFactory<SalesHubDbContext> dbFac
                 CreatedAt = now,
             });
         }
+    }
+
+    /// <summary>
+    /// Marks read, in <paramref name="db"/>'s unit of work, everyone's unread notifications of <paramref name="kind"/> about
+    /// one record, once what they asked for is no longer to be done (a quote's approval request after it was decided or
+    /// withdrawn). They stay in the list as history, so a reader still sees what was asked and follows it to the outcome.
+    /// </summary>
+    internal static async Task SettleAsync(SalesHubDbContext db, NotificationKind kind, string subjectType, int subjectId, CancellationToken cancellationToken)
+    {
+        var open = await db.Notifications
+            .Where(n => n.Kind == kind && n.SubjectType == subjectType && n.SubjectId == subjectId && n.ReadAt == null)
+            .ToListAsync(cancellationToken);
+        var now = db.Clock.GetUtcNow();
+        open.ForEach(n => n.ReadAt = now);
     }
 
     private static string? Shorten(string? text, int maxLength) => text is { Length: > 0 } && text.Length > maxLength ? text[..maxLength] : text;

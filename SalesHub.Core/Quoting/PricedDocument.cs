@@ -7,7 +7,7 @@ namespace SalesHub.Core.Quoting;
 /// A quote or an order: its number, the customer it is for, in which language, a document discount, how
 /// tax is applied, and its totals, which are stored for lists and always come from <see cref="QuotePricing"/>.
 /// </summary>
-public abstract class PricedDocument : BusinessRecord
+public abstract class PricedDocument : BusinessRecord, IPricingTerms
 {
     public const int LanguageMaxLength = 5;
     public const int NotesMaxLength = 4000;
@@ -65,13 +65,7 @@ public abstract class PricedDocument<TLine> : PricedDocument
 
     internal List<TLine> LineList => _lines;
 
-    public PricingInput ToPricing() => new(_lines.OrderBy(l => l.Position).Select(l => l.ToPricing()).ToList())
-    {
-        PricesIncludeTax = PricesIncludeTax,
-        TaxRounding = TaxRounding,
-        DiscountPercent = DiscountPercent,
-        DiscountAmount = DiscountAmount,
-    };
+    public PricingInput ToPricing() => PricingInput.From(this, _lines.OrderBy(l => l.Position));
 
     /// <summary>Takes what the rep entered for the whole document and prices it; throws the engine's refusal for bad input.</summary>
     internal void Describe(IEnumerable<TLine> lines, decimal discountPercent, decimal discountAmount, string? notes)

@@ -5,7 +5,7 @@ namespace SalesHub.Core.Quoting;
 /// when the line was added (SKU, names, unit, tax rate and the price it started from), what the rep
 /// entered, and the line's totals.
 /// </summary>
-public abstract class PricedLine
+public abstract class PricedLine : IPricingEntry
 {
     public int Id { get; private set; }
 
@@ -42,8 +42,6 @@ public abstract class PricedLine
     public decimal Tax { get; internal set; }
 
     public decimal Total { get; internal set; }
-
-    internal PricingLine ToPricing() => new(Quantity, UnitPrice, TaxRate) { DiscountPercent = DiscountPercent, DiscountAmount = DiscountAmount };
 
     /// <summary>The same product, entries and position on another document; its totals come from repricing that document.</summary>
     internal TLine CopyAs<TLine>()

@@ -18,6 +18,45 @@ public sealed record PricingInput(IReadOnlyList<PricingLine> Lines)
 
     /// <summary>An amount off the whole quote after <see cref="DiscountPercent"/>, in cents (2 decimals), at most what is left.</summary>
     public decimal DiscountAmount { get; init; }
+
+    /// <summary>The input for <paramref name="terms"/>' lines, in the order given: a stored document's or the editor's.</summary>
+    public static PricingInput From(IPricingTerms terms, IEnumerable<IPricingEntry> lines)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return new(lines.Select(PricingLine.From).ToList())
+        {
+            PricesIncludeTax = terms.PricesIncludeTax,
+            TaxRounding = terms.TaxRounding,
+            DiscountPercent = terms.DiscountPercent,
+            DiscountAmount = terms.DiscountAmount,
+        };
+    }
+}
+
+/// <summary>What a document's totals depend on besides its lines, wherever it is held (stored, or in an editor).</summary>
+public interface IPricingTerms
+{
+    bool PricesIncludeTax { get; }
+
+    TaxRounding TaxRounding { get; }
+
+    decimal DiscountPercent { get; }
+
+    decimal DiscountAmount { get; }
+}
+
+/// <summary>What one line's price depends on, wherever it is held (stored, or in an editor).</summary>
+public interface IPricingEntry
+{
+    decimal Quantity { get; }
+
+    decimal UnitPrice { get; }
+
+    decimal TaxRate { get; }
+
+    decimal DiscountPercent { get; }
+
+    decimal DiscountAmount { get; }
 }
 
 /// <summary>
@@ -34,4 +73,10 @@ public sealed record PricingLine(decimal Quantity, decimal UnitPrice, decimal Ta
 
     /// <summary>An amount off the line after <see cref="DiscountPercent"/>, in cents (2 decimals), at most the line's amount.</summary>
     public decimal DiscountAmount { get; init; }
+
+    public static PricingLine From(IPricingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.Quantity, entry.UnitPrice, entry.TaxRate) { DiscountPercent = entry.DiscountPercent, DiscountAmount = entry.DiscountAmount };
+    }
 }

@@ -68,6 +68,11 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         }
 
         await DescribeAsync(db, quote, draft with { Terms = draft.Terms ?? quote.Terms }, quote.ValidUntil, cancellationToken);
+        if (quote.Status == QuoteStatus.PendingApproval)
+        {
+            await SettleApprovalRequestAsync(db, quote, cancellationToken);
+        }
+
         quote.Status = QuoteStatus.Draft;
         quote.Version = expectedVersion + 1;
         await db.SaveChangesAsync(cancellationToken);
@@ -268,8 +273,13 @@ public sealed class QuoteBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         quote.Status = approve ? QuoteStatus.Sent : QuoteStatus.Draft;
         quote.SentAt = approve ? clock.GetUtcNow() : quote.SentAt;
         NotificationInbox.Add(db, [quote.OwnerId], ApprovalMessage(quote, approve ? NotificationKind.QuoteApproved : NotificationKind.QuoteApprovalRejected));
+        await SettleApprovalRequestAsync(db, quote, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A request no longer pending leaves no approver's bell asking for it: every approver's request is read.</summary>
+    private static Task SettleApprovalRequestAsync(SalesHubDbContext db, Quote quote, CancellationToken cancellationToken) =>
+        NotificationInbox.SettleAsync(db, NotificationKind.QuoteApprovalRequested, nameof(Quote), quote.Id, cancellationToken);
 
     /// <summary>A quote past its validity is neither sent, approved nor accepted, even before the expiry job marks it Expired.</summary>
     private void RequireStillValid(Quote quote)

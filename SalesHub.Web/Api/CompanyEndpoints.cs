@@ -18,7 +18,9 @@ public sealed record DiscountLimits(decimal SalesRep, decimal SalesManager, deci
 
 /// <summary>
 /// The company settings as the API shows them: identity, currency, tax and quote defaults, and the
-/// caller's own discount limit; administrators also see every role's limit.
+/// caller's own discount limit; administrators also see every role's limit. It lists the fields of
+/// <see cref="CompanyDetails"/> rather than deriving from it, so that each role's limit stays out of what a
+/// rep reads and the JSON keeps its order; CompanyResourceTests fails when a details field is not shown here.
 /// </summary>
 public sealed record CompanyResource(
     string LegalNameZh,

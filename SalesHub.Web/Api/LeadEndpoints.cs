@@ -7,9 +7,14 @@ using SalesHub.Core.Security;
 
 namespace SalesHub.Web.Api;
 
-/// <summary>The lead list's query string: <c>?page=&amp;pageSize=&amp;search=&amp;sort=&amp;status=&amp;source=&amp;ownerId=&amp;pool=</c>.</summary>
-public sealed record LeadListParameters(int? Page, int? PageSize, string? Search, string? Sort, string? Status, string? Source, int? OwnerId, bool? Pool)
+/// <summary>
+/// The lead list's query string: <c>?page=&amp;pageSize=&amp;search=&amp;sort=&amp;status=&amp;source=&amp;ownerId=&amp;pool=&amp;scope=</c>;
+/// <c>scope=shared</c> lists only the leads shared with the caller.
+/// </summary>
+public sealed record LeadListParameters(int? Page, int? PageSize, string? Search, string? Sort, string? Status, string? Source, int? OwnerId, bool? Pool, string? Scope)
 {
+    public const string SharedScope = "shared";
+
     public LeadQuery ToQuery()
     {
         var defaults = new LeadQuery();
@@ -23,6 +28,9 @@ public sealed record LeadListParameters(int? Page, int? PageSize, string? Search
             Source = string.IsNullOrWhiteSpace(Source) ? null : QueryChoice.Read<LeadSource>(Source, "source"),
             OwnerId = OwnerId,
             Pool = Pool,
+            SharedWithMe = string.IsNullOrWhiteSpace(Scope) ? false
+                : Scope.Trim().Equals(SharedScope, StringComparison.OrdinalIgnoreCase) ? true
+                : throw new DomainException("Errors.InvalidValue") { Field = "scope" },
         };
     }
 }

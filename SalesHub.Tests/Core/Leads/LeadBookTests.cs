@@ -287,6 +287,26 @@ public sealed class LeadBookTests : IDisposable
     }
 
     [Fact]
+    public async Task SharedWithMeListsOnlyTheLeadsOthersSharedWithTheReader()
+    {
+        await _company.AddLeadAsync(People.Ron, "Ron's own lead");
+        await _company.AddLeadAsync(People.Rita, "Pooled lead", pooled: true);
+        await _company.AddLeadAsync(People.Rita, "Rita's private lead");
+        var fromRita = await _company.AddLeadAsync(People.Rita, "Rita's shared lead");
+        var fromMia = await _company.AddLeadAsync(People.Mia, "Mia's shared lead");
+        await _company.ShareAsync(fromRita, People.Ron);
+        await _company.ShareAsync(fromMia, People.Ron);
+        await _company.ShareAsync(fromMia, People.Martin);
+
+        var ron = await Book.ListAsync(Actor.For(People.Ron), new LeadQuery { SharedWithMe = true, Sort = "name" });
+        var martin = await Book.ListAsync(Actor.For(People.Martin), new LeadQuery { SharedWithMe = true });
+
+        Assert.Equal(["Mia's shared lead", "Rita's shared lead"], ron.Items.Select(l => l.Name));
+        Assert.Equal(2, ron.Total);
+        Assert.Equal([fromMia], martin.Items.Select(l => l.Id));
+    }
+
+    [Fact]
     public async Task TheListFiltersSearchesSortsAndPagesInTheDatabase()
     {
         var a = await Book.CreateAsync(Actor.For(People.Rita), new NewLead(LeadCompany.Details("Alpha", "Ａｃｍｅ Trading", "138-0013-8000", source: LeadSource.Event), People.Rita.Id));

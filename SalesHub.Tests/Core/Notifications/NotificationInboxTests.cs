@@ -67,6 +67,17 @@ public sealed class NotificationInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task OpeningOneMarksItReadAndGivesItsLink()
+    {
+        var first = Add(_martin, "Q2026-00001");
+
+        Assert.Equal("/quotes/1", await _inbox.OpenAsync(Martin, first));
+        Assert.Equal("/quotes/1", await _inbox.OpenAsync(Martin, first));
+
+        Assert.Equal(0, await _inbox.CountUnreadAsync(Martin));
+    }
+
+    [Fact]
     public async Task AnotherUsersNotificationIsNotFound()
     {
         var ritas = Add(_rita, "Q2026-00001");

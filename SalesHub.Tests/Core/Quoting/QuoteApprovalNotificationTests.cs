@@ -104,6 +104,47 @@ public sealed class QuoteApprovalNotificationTests : IDisposable
 
         var told = Assert.Single((await _inbox.ListAsync(Rita)).Items);
         Assert.Equal((NotificationKind.QuoteApproved, "Martin", "Key account, fine.", $"/quotes/{id}"), (told.Kind, told.ActorName, told.Comment, told.Link));
+        Assert.Equal(0, await _inbox.CountUnreadAsync(Martin));
+    }
+
+    [Fact]
+    public async Task AnotherApproversDecisionMarksTheRequestReadButKeepsItInTheList()
+    {
+        var id = await RitasQuoteAsync(unitPrice: 850m);
+        var other = await Quotes.CreateDraftAsync(Rita, _company.Draft(new QuoteLineInput(await _company.AddProductAsync("VALVE"), 1m, UnitPrice: 850m)));
+        await Quotes.SendAsync(Rita, id, 1);
+        await Quotes.SendAsync(Rita, other, 1);
+        _company.Database.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await Quotes.RejectApprovalAsync(Actor.For(_company.Admin), id, "Too much.", 2);
+
+        var requests = (await _inbox.ListAsync(Martin)).Items;
+        Assert.Equal([(other, false), (id, true)], requests.Select(n => (n.SubjectId, n.IsRead)).OrderBy(r => r.IsRead));
+        Assert.Equal(_company.Database.Clock.GetUtcNow(), requests.Single(n => n.SubjectId == id).ReadAt);
+    }
+
+    [Fact]
+    public async Task EditingAPendingQuoteBackToDraftMarksTheRequestRead()
+    {
+        var id = await RitasQuoteAsync(unitPrice: 850m);
+        await Quotes.SendAsync(Rita, id, 1);
+
+        await Quotes.UpdateDraftAsync(Rita, id, _company.Draft(new QuoteLineInput(await _company.AddProductAsync("VALVE"), 1m, UnitPrice: 500m)), 2);
+
+        Assert.Equal(0, await _inbox.CountUnreadAsync(Martin));
+        Assert.Single((await _inbox.ListAsync(Martin)).Items);
+    }
+
+    [Fact]
+    public async Task ARefusedEditLeavesTheRequestUnread()
+    {
+        var id = await RitasQuoteAsync(unitPrice: 850m);
+        await Quotes.SendAsync(Rita, id, 1);
+
+        var valve = await _company.AddProductAsync("VALVE");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Quotes.UpdateDraftAsync(Rita, id, _company.Draft(new QuoteLineInput(valve, 1m, UnitPrice: 500m)), 1));
+
         Assert.Equal(1, await _inbox.CountUnreadAsync(Martin));
     }
 

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Data;
+using SalesHub.Core.Leads;
+using SalesHub.Core.Records;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
 
@@ -166,6 +171,28 @@ public sealed class LeadApiTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(("Leads.LikelyDuplicate", 1), (Text(problem, "code"), problem.GetProperty("leads").GetArrayLength()));
         Assert.Equal(HttpStatusCode.Created, anyway.StatusCode);
+    }
+
+    [Fact]
+    public async Task ScopeSharedListsOnlyTheLeadsSharedWithTheCaller()
+    {
+        var rep1 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        var rep2 = await app.CreateSignedInApiClientAsync(DemoCompany.Rep2Email);
+        var name = Unique("Shared");
+        var shared = await CreateAsync(rep1, name + " one");
+        await CreateAsync(rep1, name + " two");
+        await CreateAsync(rep2, name + " own");
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SalesHubDbContext>>().CreateDbContextAsync())
+        {
+            db.RecordShares.Add(new RecordShare { RecordType = nameof(Lead), RecordId = shared, UserId = await UserIdAsync(rep2) });
+            await db.SaveChangesAsync();
+        }
+
+        var list = await rep2.GetFromJsonAsync<JsonElement>($"/api/v1/leads?scope=shared&search={Uri.EscapeDataString(name)}");
+
+        Assert.Equal([shared], list.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt32()));
+        var refused = await ApiProblem.AssertAsync(await rep2.GetAsync("/api/v1/leads?scope=everything"), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("scope", out _), refused.ToString());
     }
 
     private static async Task<int> CreateAsync(HttpClient client, string name)

@@ -78,12 +78,7 @@ public sealed partial class NotificationBell
 
     private async Task OpenAsync(NotificationView notification)
     {
-        if (!notification.IsRead)
-        {
-            await Inbox.MarkReadAsync(_actor, notification.Id);
-        }
-
-        if (notification.Link is { Length: > 0 } link)
+        if (await Inbox.OpenAsync(_actor, notification.Id) is { } link)
         {
             Navigation.NavigateTo(link);
         }

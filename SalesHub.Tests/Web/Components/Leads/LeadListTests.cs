@@ -104,6 +104,24 @@ public sealed class LeadListTests : ComponentTest
         Assert.Equal(["lead-edit", "lead-change-status", "lead-convert", "lead-assign", "lead-release"], MenuItems(cut, "Sam's"));
     }
 
+    [Fact]
+    public async Task TheSharedTabShowsTheLeadsSharedWithTheRep()
+    {
+        var shared = await AddLeadAsync(_sam, "Li Lei");
+        await AddLeadAsync(_sam, "Han Meimei");
+        await AddLeadAsync(_rita, "Rita's own");
+        using (var db = Database.CreateWidgetContext(Actor.System))
+        {
+            db.RecordShares.Add(new RecordShare { RecordType = nameof(Lead), RecordId = shared, UserId = _rita.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Open(_rita, "lead-view-shared");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Li Lei"], cut.FindAll("[data-testid=lead-row-name]").Select(e => e.TextContent)));
+        Assert.Equal("Shared with me", cut.Find("[data-testid=lead-view-shared]").TextContent.Trim());
+    }
+
     private static IElement Row(IRenderedComponent<LeadList> cut, string name) =>
         cut.FindAll("tr").Single(tr => tr.QuerySelector("[data-testid=lead-row-name]")?.TextContent == name);
 

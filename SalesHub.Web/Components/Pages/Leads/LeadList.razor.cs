@@ -38,6 +38,7 @@ public partial class LeadList
         Mine,
         Pool,
         Team,
+        Shared,
     }
 
     [Inject]
@@ -71,7 +72,7 @@ public partial class LeadList
             LeadView.Pool => (null, true),
             _ => ((int?)null, false),
         };
-        _query = _query with { OwnerId = ownerId, Pool = pool, Sort = GridSort.From(state, SortFields), Page = state.Page + 1, PageSize = state.PageSize };
+        _query = _query with { OwnerId = ownerId, Pool = pool, SharedWithMe = _view == LeadView.Shared, Sort = GridSort.From(state, SortFields), Page = state.Page + 1, PageSize = state.PageSize };
         var page = await Book.ListAsync(_actor, _query, cancellationToken);
         return new GridData<LeadRow> { Items = page.Items, TotalItems = page.Total };
     }

@@ -75,8 +75,6 @@ public partial class LeadDialog
         }
     }
 
-    private string Reasons(IEnumerable<DuplicateReason> reasons) => string.Join(", ", reasons.Select(r => L[$"Duplicates.Reason.{r}"].Value));
-
     private async Task CheckDuplicatesAsync()
     {
         try

@@ -5,7 +5,7 @@ using SalesHub.Core.Quoting;
 namespace SalesHub.Web.Components.Pages.Quotes.Components;
 
 /// <summary>One line as the editor holds it: the product's snapshot and what the rep typed.</summary>
-public sealed class QuoteFormLine
+public sealed class QuoteFormLine : IPricingEntry
 {
     public int ProductId { get; init; }
 
@@ -30,7 +30,7 @@ public sealed class QuoteFormLine
 
     public decimal DiscountAmount { get; set; }
 
-    public string Name(bool chinese) => (chinese ? NameZh ?? NameEn : NameEn ?? NameZh) ?? Sku;
+    public string Name(bool chinese) => ProductNames.Localized(Sku, NameEn, NameZh, chinese);
 
     public static QuoteFormLine From(QuoteLine line) => new()
     {
@@ -50,7 +50,7 @@ public sealed class QuoteFormLine
 /// What the quote editor holds between saves. Totals always come from <see cref="QuotePricing"/>;
 /// input the engine refuses leaves <see cref="Totals"/> null and names the refused field in <see cref="Refusal"/>.
 /// </summary>
-public sealed class QuoteForm
+public sealed class QuoteForm : IPricingTerms
 {
     public int? CustomerId { get; set; }
 
@@ -102,17 +102,7 @@ public sealed class QuoteForm
     /// <summary>Prices the form as it is now.</summary>
     public void Recalculate()
     {
-        var input = new PricingInput(Lines.ConvertAll(l => new PricingLine(l.Quantity, l.UnitPrice, l.TaxRate)
-        {
-            DiscountPercent = l.DiscountPercent,
-            DiscountAmount = l.DiscountAmount,
-        }))
-        {
-            PricesIncludeTax = PricesIncludeTax,
-            TaxRounding = TaxRounding,
-            DiscountPercent = DiscountPercent,
-            DiscountAmount = DiscountAmount,
-        };
+        var input = PricingInput.From(this, Lines);
         try
         {
             Totals = QuotePricing.Calculate(input);
