@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SalesHub.Core.Customers;
@@ -28,6 +29,25 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
         await Expect(Card(rep, id, stages["Initial contact"])).ToHaveCountAsync(0);
         var deal = await Get<OpportunityBook>().GetAsync(await browser.App.ActorForAsync(DemoCompany.Rep1Email), id);
         Assert.Equal(stages["Needs analysis"], deal.StageId);
+    });
+
+    [Fact]
+    public Task AMoveThroughTheApiMovesTheCardAndTheColumnTotalsOnAnOpenBoard() => browser.RunAsync(nameof(AMoveThroughTheApiMovesTheCardAndTheColumnTotalsOnAnOpenBoard), async session =>
+    {
+        var (id, stages) = await RitasDealAsync("Moved by the API", "Initial contact");
+        var rep = await OpenBoardAsync(session, DemoCompany.Rep1Email);
+        await Expect(Card(rep, id, stages["Initial contact"])).ToBeVisibleAsync();
+        var fromCount = Count(await Column(rep, stages["Initial contact"]).GetByTestId("column-count").TextContentAsync());
+        var toCount = Count(await Column(rep, stages["Demo"]).GetByTestId("column-count").TextContentAsync());
+        var manager = await browser.App.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+
+        var moved = await manager.PostAsJsonAsync($"/api/v1/opportunities/{id}/move", new { stageId = stages["Demo"], version = 1 });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, moved.StatusCode);
+        await Expect(Card(rep, id, stages["Demo"])).ToBeVisibleAsync();
+        await Expect(Card(rep, id, stages["Initial contact"])).ToHaveCountAsync(0);
+        await Expect(Column(rep, stages["Demo"]).GetByTestId("column-count")).ToHaveTextAsync((toCount + 1).ToString("N0", CultureInfo.CurrentCulture));
+        await Expect(Column(rep, stages["Initial contact"]).GetByTestId("column-count")).ToHaveTextAsync((fromCount - 1).ToString("N0", CultureInfo.CurrentCulture));
     });
 
     [Fact]
@@ -151,6 +171,8 @@ public sealed class PipelineBoardTests(BrowserApp browser) : IClassFixture<Brows
 
     private static ILocator Card(IPage page, int id, int stageId) =>
         Column(page, stageId).Locator($"[data-testid=deal-card][data-id='{id.ToString(CultureInfo.InvariantCulture)}']");
+
+    private static int Count(string? text) => int.Parse(text ?? "", NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
 
     /// <summary>A new deal of Rita's (rep 1, on the manager's team) in <paramref name="stage"/>, and the stages' ids by English name.</summary>
     private async Task<(int Id, Dictionary<string, int> Stages)> RitasDealAsync(string name, string stage)
