@@ -42,9 +42,13 @@ public sealed class StockHistoryTests : ComponentTest
         await ledger.AdjustAsync(manager, new StockAdjustment(pump, Warehouse.MainId, -2m, "Broken"));
         await ledger.ReceiveAsync(manager, new StockReceipt(hose, Warehouse.MainId, 1m));
 
-        cut.WaitForAssertion(() => Assert.Equal(["Adjustment", "Receipt"], cut.FindAll("[data-testid=stock-movement-kind]").Select(e => e.TextContent)));
+        // The movements and the levels reload each on their own after a change: wait for both.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Adjustment", "Receipt"], cut.FindAll("[data-testid=stock-movement-kind]").Select(e => e.TextContent));
+            Assert.Equal(["6"], cut.FindAll("[data-testid=stock-history-available]").Select(e => e.TextContent));
+        });
         Assert.Equal(["−2", "+8"], cut.FindAll("[data-testid=stock-movement-on-hand]").Select(e => e.TextContent));
-        Assert.Equal(["6"], cut.FindAll("[data-testid=stock-history-available]").Select(e => e.TextContent));
     }
 
     [Fact]
