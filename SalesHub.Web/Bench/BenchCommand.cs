@@ -31,7 +31,7 @@ public static class BenchCommand
         Console.WriteLine($"SalesHub bench, size {options.Dataset.Name}: {options.Runs} timed runs per measurement after {WarmUpRuns} warm-up runs");
         Console.WriteLine($"Machine: {BenchReport.Machine()}");
         await using var host = await BenchHost.StartAsync();
-        var (customers, pipeline) = await SeedAsync(host, options.Dataset);
+        var (customers, pipeline, stock) = await SeedAsync(host, options.Dataset);
         try
         {
             using var scenarios = new BenchScenarios(host.BaseAddress);
@@ -41,6 +41,7 @@ public static class BenchCommand
                 .Concat(new BenchCustomerScenarios(host.Services, customers).List())
                 .Concat(new BenchPipelineScenarios(host.Services, pipeline).List())
                 .Concat(await scenarios.SignInAndListPipelineAsync(pipeline))
+                .Concat(new BenchStockScenarios(host.Services, stock).List())
                 .Concat(BenchQuoteScenarios.List())
                 .Concat(await documents.ListAsync())
                 .Where(s => options.Selects(s.Name)))
@@ -77,7 +78,7 @@ public static class BenchCommand
         }
     }
 
-    private static async Task<(BenchCustomerSample Customers, BenchPipelineSample Pipeline)> SeedAsync(BenchHost host, BenchDataset dataset)
+    private static async Task<(BenchCustomerSample Customers, BenchPipelineSample Pipeline, BenchStockSample Stock)> SeedAsync(BenchHost host, BenchDataset dataset)
     {
         var started = Stopwatch.GetTimestamp();
         await BenchCompany.SeedAsync(host.Services, dataset);
@@ -92,7 +93,12 @@ public static class BenchCommand
         Console.WriteLine(
             $"Generated {pipeline.Opportunities:N0} opportunities, {pipeline.ManagerOpenDeals:N0} of them open on {pipeline.ManagerEmail}'s team's board, "
             + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        started = Stopwatch.GetTimestamp();
+        var stock = await BenchStock.SeedAsync(host.Services, dataset, customers.Manager);
+        Console.WriteLine(
+            $"Generated {stock.Products:N0} products with {stock.Movements:N0} stock movements, {stock.LowProducts:N0} products under their reorder point, "
+            + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
         Console.WriteLine($"Not generated until their entities exist: {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
-        return (customers, pipeline);
+        return (customers, pipeline, stock);
     }
 }
