@@ -131,22 +131,31 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         var payments = db.Payments.AsNoTracking()
             .Where(p => (query.OrderId == null || p.OrderId == query.OrderId) && db.Orders.Any(o => o.Id == p.OrderId));
         var total = await payments.CountAsync(cancellationToken);
-        var items = await payments
-            .OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(p => new PaymentRow(
-                p.Id, p.OrderId, db.Orders.Where(o => o.Id == p.OrderId).Select(o => o.Number).First(),
-                p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.IsPrepayment, p.ReversesPaymentId, p.ReversalReason,
-                db.Payments.Any(r => r.ReversesPaymentId == p.Id),
-                db.Users.Where(u => u.Id == p.RecordedById).Select(u => u.DisplayName).FirstOrDefault(),
-                p.RecordedAt))
-            .ToListAsync(cancellationToken);
+        var items = await Rows(db, payments.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)).ToListAsync(cancellationToken);
         return new Page<PaymentRow>(items, total);
+    }
+
+    /// <summary>A payment of an order the actor sees.</summary>
+    public async Task<PaymentRow> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await Rows(db, db.Payments.AsNoTracking().Where(p => p.Id == id && db.Orders.Any(o => o.Id == p.OrderId))).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RecordNotFoundException(nameof(Payment), id);
     }
 
     /// <summary>What has been paid of an order: payments less reversals, summed in SQL.</summary>
     internal static async Task<decimal> PaidAsync(SalesHubDbContext db, int orderId, CancellationToken cancellationToken) =>
         await db.Payments.Where(p => p.OrderId == orderId).SumAsync(p => (decimal?)p.Amount, cancellationToken) ?? 0m;
+
+    private static IQueryable<PaymentRow> Rows(SalesHubDbContext db, IQueryable<Payment> payments) =>
+        payments.Select(p => new PaymentRow(
+            p.Id, p.OrderId, db.Orders.Where(o => o.Id == p.OrderId).Select(o => o.Number).First(),
+            p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.IsPrepayment, p.ReversesPaymentId, p.ReversalReason,
+            db.Payments.Any(r => r.ReversesPaymentId == p.Id),
+            db.Users.Where(u => u.Id == p.RecordedById).Select(u => u.DisplayName).FirstOrDefault(),
+            p.RecordedAt));
 
     private static async Task<OrderMoney> OrderAsync(SalesHubDbContext db, int orderId, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
