@@ -48,6 +48,7 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         RequireNotCancelled(order);
         var plan = PaymentSchedule.Plan(orderId, order.Total, instalments);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, orderId, cancellationToken);
         await db.PaymentInstalments.Where(i => i.OrderId == orderId).ExecuteDeleteAsync(cancellationToken);
         db.PaymentInstalments.AddRange(plan);
         await db.SaveChangesAsync(cancellationToken);
@@ -67,8 +68,9 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         RequireNotCancelled(order);
         var payment = Payment.Receive(order.Id, input, actor.UserId, clock.GetUtcNow());
 
-        // The check follows the insert, inside one transaction, so a payment recorded meanwhile is counted.
+        // The order is locked first and the check follows the insert, so payments recorded at the same moment are counted.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, order.Id, cancellationToken);
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
         var paid = await PaidAsync(db, order.Id, cancellationToken);
@@ -148,6 +150,13 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
     /// <summary>What has been paid of an order: payments less reversals, summed in SQL.</summary>
     internal static async Task<decimal> PaidAsync(SalesHubDbContext db, int orderId, CancellationToken cancellationToken) =>
         await db.Payments.Where(p => p.OrderId == orderId).SumAsync(p => (decimal?)p.Amount, cancellationToken) ?? 0m;
+
+    /// <summary>
+    /// Takes the order's row lock (PostgreSQL) or the database's write lock (SQLite) for the rest of the
+    /// transaction by writing the order's row unchanged: its payments and plan change one writer at a time.
+    /// </summary>
+    private static Task LockAsync(SalesHubDbContext db, int orderId, CancellationToken cancellationToken) =>
+        db.Orders.IgnoreQueryFilters().Where(o => o.Id == orderId).ExecuteUpdateAsync(o => o.SetProperty(x => x.UpdatedAt, x => x.UpdatedAt), cancellationToken);
 
     private static IQueryable<PaymentRow> Rows(SalesHubDbContext db, IQueryable<Payment> payments) =>
         payments.Select(p => new PaymentRow(
