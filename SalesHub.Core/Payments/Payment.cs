@@ -46,11 +46,17 @@ public sealed class Payment : IRecord
 
     public bool IsReversal => ReversesPaymentId is not null;
 
-    internal static Payment Receive(int orderId, PaymentInput input, int? recordedById, DateTimeOffset now)
+    /// <summary>A payment received by <paramref name="today"/> (money is recorded once it has come in), for an amount above zero.</summary>
+    internal static Payment Receive(int orderId, PaymentInput input, DateOnly today, int? recordedById, DateTimeOffset now)
     {
         if (input.Amount <= 0m)
         {
             throw new DomainException("Payments.AmountPositive") { Field = "amount" };
+        }
+
+        if (input.ReceivedOn > today)
+        {
+            throw new DomainException("Payments.ReceivedInFuture") { Field = "receivedOn" };
         }
 
         return new Payment

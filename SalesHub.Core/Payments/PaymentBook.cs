@@ -31,9 +31,12 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
             ? []
             : await db.PaymentInstalments.AsNoTracking().Where(i => i.OrderId == orderId).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var statuses = PaymentSchedule.Statuses(plan, paid, Today);
+
+        // A cancelled order is owed nothing: whatever was paid on it and not reversed is the customer's credit.
+        var owed = order.Status == OrderStatus.Cancelled ? 0m : order.Total;
         return new OrderBalance(
             order.Id, order.Number, order.Status, order.Total, paid,
-            Math.Max(0m, order.Total - paid), Math.Max(0m, paid - order.Total),
+            Math.Max(0m, owed - paid), Math.Max(0m, paid - owed),
             PaymentSchedule.OverdueAmount(plan, paid, Today), PaymentSchedule.NextDueDate(statuses, Today), statuses,
             await Stewardship.MayEditAsync(db, actor, order.OwnerId, cancellationToken));
     }
@@ -66,7 +69,7 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         await using var db = await dbFactory.CreateForAsync(actor);
         var order = await EditableOrderAsync(db, actor, input.OrderId, cancellationToken);
         RequireNotCancelled(order);
-        var payment = Payment.Receive(order.Id, input, actor.UserId, clock.GetUtcNow());
+        var payment = Payment.Receive(order.Id, input, Today, actor.UserId, clock.GetUtcNow());
 
         // The order is locked first and the check follows the insert, so payments recorded at the same moment are counted.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -50,11 +50,14 @@ public sealed class PaymentBookTests : IDisposable
 
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Payments.SetPlanAsync(_company.Sam, order.Id, plan));
         await Payments.SetPlanAsync(_company.Martin, order.Id, plan);
+        await _company.PayAsync(_company.Rita, order.Id, 20m);
         await _company.Orders.CancelAsync(_company.Rita, order.Id, "customer withdrew", order.Version);
         var cancelled = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id, plan));
 
         Assert.Equal(("Payments.OrderCancelled", "orderId"), (cancelled.Code, cancelled.Field));
-        Assert.Empty((await Payments.GetBalanceAsync(_company.Rita, order.Id)).Plan);
+        var balance = await Payments.GetBalanceAsync(_company.Rita, order.Id);
+        Assert.Empty(balance.Plan);
+        Assert.Equal((20m, 0m, 20m, 0m), (balance.Paid, balance.Outstanding, balance.Credit, balance.OverdueAmount));
         await Assert.ThrowsAsync<DomainException>(() => _company.PayAsync(_company.Rita, order.Id, 1m));
     }
 
@@ -80,11 +83,14 @@ public sealed class PaymentBookTests : IDisposable
 
         var over = await Assert.ThrowsAsync<DomainException>(() => _company.PayAsync(_company.Rita, order.Id, 13.01m));
         var negative = await Assert.ThrowsAsync<DomainException>(() => _company.PayAsync(_company.Rita, order.Id, -1m));
+        var future = await Assert.ThrowsAsync<DomainException>(() => Payments.RecordAsync(_company.Rita,
+            new PaymentInput(order.Id, _company.Today.AddDays(1), 1m, PaymentMethod.Cash)));
         Assert.Equal(1, (await Payments.ListAsync(_company.Rita, new PaymentQuery { OrderId = order.Id })).Total);
         await _company.PayAsync(_company.Rita, order.Id, 50m, prepayment: true);
 
         Assert.Equal(("Payments.ExceedsOutstanding", "amount", 13m), (over.Code, over.Field, over.Arguments[0]));
         Assert.Equal(("Payments.AmountPositive", "amount"), (negative.Code, negative.Field));
+        Assert.Equal(("Payments.ReceivedInFuture", "receivedOn"), (future.Code, future.Field));
         var balance = await Payments.GetBalanceAsync(_company.Rita, order.Id);
         Assert.Equal((150m, 0m, 37m), (balance.Paid, balance.Outstanding, balance.Credit));
     }
