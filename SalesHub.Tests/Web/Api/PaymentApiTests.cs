@@ -79,6 +79,18 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(1, (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/payments?orderId={order}")).GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentListsThePaymentResources()
+    {
+        var client = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        Assert.All(
+            ["/api/v1/payments", "/api/v1/payments/{id}/reverse", "/api/v1/orders/{id}/payment-plan", "/api/v1/receivables"],
+            path => Assert.True(paths.TryGetProperty(path, out _), path + " in " + string.Join(", ", paths.EnumerateObject().Select(p => p.Name))));
+    }
+
     private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object body, HttpStatusCode expected)
     {
         var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
