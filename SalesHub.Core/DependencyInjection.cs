@@ -12,6 +12,7 @@ using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Orders;
+using SalesHub.Core.Payments;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -77,6 +78,8 @@ public static class DependencyInjection
         services.AddSingleton<Warehouses>();
         services.AddSingleton<StockLedger>();
         services.AddSingleton<StockLevels>();
+        services.AddSingleton<PaymentBook>();
+        services.AddSingleton<Receivables>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

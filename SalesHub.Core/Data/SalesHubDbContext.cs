@@ -10,6 +10,7 @@ using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
 using SalesHub.Core.Notifications;
 using SalesHub.Core.Orders;
+using SalesHub.Core.Payments;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -97,6 +98,10 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<StockBalance> StockBalances => Set<StockBalance>();
 
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentInstalment> PaymentInstalments => Set<PaymentInstalment>();
 
     internal TimeProvider Clock => clock;
 

@@ -28,6 +28,7 @@ internal static class ApiEndpoints
         v1.MapPipelineStageEndpoints();
         v1.MapLeadEndpoints();
         v1.MapStockEndpoints();
+        v1.MapPaymentEndpoints();
     }
 
     /// <summary>Documents what a change to an existing record can answer: bad input, not found, a stale version.</summary>
