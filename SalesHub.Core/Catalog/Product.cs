@@ -16,7 +16,8 @@ public sealed record ProductDetails(
     decimal ListPrice,
     decimal Cost,
     decimal TaxRate = Product.DefaultTaxRate,
-    bool IsActive = true);
+    bool IsActive = true,
+    bool TracksStock = true);
 
 /// <summary>Something the company sells (产品): one SKU, named in English and Chinese, with its list price and tax rate.</summary>
 public sealed class Product : TrackedRecord
@@ -57,6 +58,9 @@ public sealed class Product : TrackedRecord
     /// </summary>
     public decimal? ReorderPoint { get; private set; }
 
+    /// <summary>Whether the product is kept in stock; a service (installation, training…) is not, and its order lines reserve and ship nothing.</summary>
+    public bool TracksStock { get; private set; } = true;
+
     /// <summary>SKU, both names and category in one lower-case text for the list's search box.</summary>
     public string SearchText { get; private set; } = "";
 
@@ -79,6 +83,7 @@ public sealed class Product : TrackedRecord
         Cost = NotNegative(details.Cost, "cost");
         TaxRate = MoneyConversion.RequirePercent(details.TaxRate, "taxRate", "Products.InvalidTaxRate");
         IsActive = details.IsActive;
+        TracksStock = details.TracksStock;
         SearchText = CustomerMatching.SearchKey(string.Join(' ', new[] { Sku, NameEn, NameZh, Category }.Where(p => p is not null)));
     }
 

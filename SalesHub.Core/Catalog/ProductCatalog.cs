@@ -203,5 +203,5 @@ public sealed class ProductCatalog(IDbContextFactory<SalesHubDbContext> dbFactor
 
     private static IQueryable<ProductRow> Project(IQueryable<Product> products, bool withCost) =>
         products.Select(p => new ProductRow(
-            p.Id, p.Sku, p.NameEn, p.NameZh, p.Category, p.Unit, p.ListPrice, withCost ? (decimal?)p.Cost : null, p.TaxRate, p.IsActive, p.UpdatedAt, p.Version));
+            p.Id, p.Sku, p.NameEn, p.NameZh, p.Category, p.Unit, p.ListPrice, withCost ? (decimal?)p.Cost : null, p.TaxRate, p.IsActive, p.UpdatedAt, p.Version, p.TracksStock));
 }

@@ -36,7 +36,8 @@ public sealed record ProductRow(
     decimal TaxRate,
     bool IsActive,
     DateTimeOffset UpdatedAt,
-    long Version)
+    long Version,
+    bool TracksStock = true)
 {
     /// <summary>The name in the wanted language, the other one when it has none.</summary>
     public string Name(bool chinese) => ProductNames.Localized(Sku, NameEn, NameZh, chinese);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -33,7 +34,9 @@ public record CompanyDetails(
     string? QuoteTermsEn,
     decimal RepMaxDiscountPercent,
     decimal ManagerMaxDiscountPercent,
-    decimal AdminMaxDiscountPercent)
+    decimal AdminMaxDiscountPercent,
+    ReservationMode ReservationMode = ReservationMode.AllOrNothing,
+    bool WinOpportunityOnConfirm = true)
 {
     /// <summary>Empty details, for a request that carries them flat beside its own fields and sets them one by one.</summary>
     protected CompanyDetails()
@@ -112,6 +115,12 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
 
     public decimal AdminMaxDiscountPercent { get; private set; } = 100m;
 
+    /// <summary>What confirming an order does when its stock is short: refuse (all or nothing) or reserve what there is.</summary>
+    public ReservationMode ReservationMode { get; private set; } = ReservationMode.AllOrNothing;
+
+    /// <summary>Whether confirming the order of an opportunity's quote moves that opportunity to Won.</summary>
+    public bool WinOpportunityOnConfirm { get; private set; } = true;
+
     /// <summary>The logo's file name in the logo folder (a random key, never the uploaded name); null when there is none.</summary>
     public string? LogoKey { get; private set; }
 
@@ -120,7 +129,7 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
     public CompanyDetails Details => new(
         LegalNameZh, LegalNameEn, AddressZh, AddressEn, Phone, Email, Website, TaxNumber, BankName, BankAccount,
         CurrencyCode, CurrencySymbol, TaxRounding, PricesIncludeTax, QuoteValidityDays, QuoteTermsZh, QuoteTermsEn,
-        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent);
+        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm);
 
     /// <summary>Takes the details after checking every one of them; nothing changes when one is refused.</summary>
     public void Describe(CompanyDetails details)
@@ -159,6 +168,7 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
                 checkedDetails.QuoteValidityDays, checkedDetails.QuoteTermsZh, checkedDetails.QuoteTermsEn);
         (RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent) =
             (checkedDetails.RepMaxDiscountPercent, checkedDetails.ManagerMaxDiscountPercent, checkedDetails.AdminMaxDiscountPercent);
+        (ReservationMode, WinOpportunityOnConfirm) = (checkedDetails.ReservationMode, checkedDetails.WinOpportunityOnConfirm);
     }
 
     public void UseLogo(string? key, string? contentType) => (LogoKey, LogoContentType) = (key, key is null ? null : contentType);
@@ -183,6 +193,11 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
         if (!Enum.IsDefined(details.TaxRounding))
         {
             throw new DomainException("Errors.InvalidValue") { Field = "taxRounding" };
+        }
+
+        if (!Enum.IsDefined(details.ReservationMode))
+        {
+            throw new DomainException("Errors.InvalidValue") { Field = "reservationMode" };
         }
 
         if (details.QuoteValidityDays is < 1 or > MaxQuoteValidityDays)

@@ -1,5 +1,6 @@
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Orders;
@@ -20,6 +21,9 @@ public sealed class Order : PricedDocument<OrderLine>
     public OrderStatus Status { get; private set; } = OrderStatus.Draft;
 
     public DateOnly OrderDate { get; internal set; }
+
+    /// <summary>The warehouse the order's stock is reserved in and shipped from.</summary>
+    public int WarehouseId { get; internal set; } = Warehouse.MainId;
 
     public string? CancelReason { get; private set; }
 

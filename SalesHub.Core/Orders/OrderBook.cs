@@ -4,6 +4,8 @@ using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
+using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -13,7 +15,9 @@ namespace SalesHub.Core.Orders;
 /// <summary>
 /// Orders: made from an accepted quote or entered directly, then confirmed, shipped, completed or
 /// cancelled. Everybody works on the orders they see; changing one is for its owner, the owner's team
-/// manager and administrators.
+/// manager and administrators. Confirming reserves the stocked lines in the order's warehouse, shipping
+/// takes from that reservation and cancelling gives it back, each in the same transaction as the order's
+/// own change (see <see cref="StockLedger"/>): a refused step leaves the order and the ledger as they were.
 /// </summary>
 public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, CompanySettings settings, TimeProvider clock)
 {
@@ -113,21 +117,51 @@ public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task ConfirmAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, order => order.Confirm(clock.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// Confirms a Draft order and reserves its stocked lines, per product, in its warehouse with the
+    /// company's <see cref="ReservationMode"/>: all or nothing refuses the whole confirmation when a line is
+    /// short (naming that line); partial holds what there is and notes it per line. When the company says
+    /// so, the deal of the quote the order was made from moves to Won in the same transaction.
+    /// </summary>
+    public async Task ConfirmAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var company = (await settings.GetAsync(cancellationToken)).Details;
+        await ChangeInTransactionAsync(actor, id, expectedVersion, async (db, order) =>
+        {
+            var now = clock.GetUtcNow();
+            order.Confirm(now);
+            await OrderStock.ReserveAsync(db, order, company.ReservationMode, cancellationToken);
+            if (company.WinOpportunityOnConfirm && order.QuoteId is not null && order.OpportunityId is { } opportunityId)
+            {
+                await OpportunityBook.WinAsync(db, opportunityId, now, cancellationToken);
+            }
+        }, cancellationToken);
+    }
 
-    /// <summary>Ships quantities of a confirmed order's lines; partial shipments leave it PartiallyShipped.</summary>
-    public Task ShipAsync(Actor actor, int id, IReadOnlyList<ShipmentLine> shipment, long expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ships quantities of a confirmed order's lines out of what each holds; partial shipments leave it
+    /// PartiallyShipped. A stocked line ships at most what it holds.
+    /// </summary>
+    public async Task ShipAsync(Actor actor, int id, IReadOnlyList<ShipmentLine> shipment, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        return ChangeAsync(actor, id, expectedVersion, order => order.Ship(shipment), cancellationToken);
+        await ChangeInTransactionAsync(actor, id, expectedVersion, async (db, order) =>
+        {
+            order.Ship(shipment);
+            await OrderStock.ShipAsync(db, order, shipment, cancellationToken);
+        }, cancellationToken);
     }
 
     public Task CompleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, order => order.Complete(clock.GetUtcNow()), cancellationToken);
 
+    /// <summary>Cancels an order nothing of which has shipped and gives back all the stock it holds.</summary>
     public Task CancelAsync(Actor actor, int id, string? reason, long expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, order => order.Cancel(reason, clock.GetUtcNow()), cancellationToken);
+        ChangeInTransactionAsync(actor, id, expectedVersion, async (db, order) =>
+        {
+            order.Cancel(reason, clock.GetUtcNow());
+            await OrderStock.ReleaseAsync(db, order, cancellationToken);
+        }, cancellationToken);
 
     public async Task<OrderView> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
@@ -181,12 +215,24 @@ public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A change of the order and its stock in one transaction: a refusal anywhere rolls both back.</summary>
+    private async Task ChangeInTransactionAsync(Actor actor, int id, long expectedVersion, Func<SalesHubDbContext, Order, Task> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
+        await change(db, order);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Fills a draft order: customer and contact checked, lines priced, totals from the engine.</summary>
     private async Task DescribeAsync(SalesHubDbContext db, Order order, OrderDraft draft, CancellationToken cancellationToken)
     {
         await PricedDocuments.AddressAsync(db, order, draft.CustomerId, draft.ContactId, draft.Language, cancellationToken);
         var lines = await PricedDocuments.LinesAsync(db, draft.CustomerId, order.Lines, draft.Lines, Today, cancellationToken);
         order.OrderDate = draft.OrderDate ?? Today;
+        order.WarehouseId = await OrderStock.WarehouseAsync(db, draft.WarehouseId ?? order.WarehouseId, cancellationToken);
         order.Describe(lines, draft.DiscountPercent, draft.DiscountAmount, draft.Notes);
     }
 

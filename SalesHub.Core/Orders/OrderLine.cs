@@ -2,7 +2,7 @@ using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Orders;
 
-/// <summary>One line of an order, and how much of it has been shipped.</summary>
+/// <summary>One line of an order, how much of it has been shipped and how much stock it holds.</summary>
 public sealed class OrderLine : PricedLine
 {
     public int OrderId { get; private set; }
@@ -10,4 +10,7 @@ public sealed class OrderLine : PricedLine
     public decimal ShippedQuantity { get; internal set; }
 
     public decimal RemainingQuantity => Quantity - ShippedQuantity;
+
+    /// <summary>What the order holds in stock for this line now: reserved on confirmation, less what has shipped of it; nothing for a service.</summary>
+    public decimal ReservedQuantity { get; internal set; }
 }

@@ -11,7 +11,8 @@ public sealed record OrderDraft(
     decimal DiscountPercent = 0m,
     decimal DiscountAmount = 0m,
     string? Notes = null,
-    DateOnly? OrderDate = null);
+    DateOnly? OrderDate = null,
+    int? WarehouseId = null);
 
 /// <summary>A quantity of one order line leaving the warehouse.</summary>
 public sealed record ShipmentLine(int LineId, decimal Quantity);

@@ -242,6 +242,27 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Moves the deal to the first Won stage inside the caller's unit of work (its order was confirmed),
+    /// through <see cref="Opportunity.EnterStage"/>, whoever may see it; a lost deal is reopened, a won
+    /// one stays where it is, and a deal in the recycle bin or without a Won stage is left alone.
+    /// </summary>
+    internal static async Task WinAsync(SalesHubDbContext db, int id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deal = await db.Opportunities.IgnoreQueryFilters([SalesHubDbContext.VisibilityFilter]).Include(o => o.Stage)
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var won = await db.PipelineStages.Where(s => s.Kind == PipelineStageKind.Won).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (deal is null || won is null || deal.Stage?.Kind == PipelineStageKind.Won)
+        {
+            return;
+        }
+
+        if (deal.EnterStage(won, null, null, reopen: true, now, db.Actor.UserId) is { } change)
+        {
+            db.OpportunityStageChanges.Add(change);
+        }
+    }
+
     /// <summary>Moves a deal to the recycle bin.</summary>
     public async Task DeleteAsync(Actor actor, int id, long expectedVersion, CancellationToken cancellationToken = default)
     {

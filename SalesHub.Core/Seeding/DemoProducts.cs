@@ -35,12 +35,12 @@ internal static class DemoProducts
         new("SPR-SEAL-35", "Mechanical seal 35 mm", "机械密封 35 mm", "备件 Spare parts", "套", 360m, 160m),
         new("SPR-BRG-6308", "Bearing 6308-2RS", "轴承 6308-2RS", "备件 Spare parts", "件", 48.50m, 22m),
         new("SPR-OIL-18L", "Lubricating oil 18 L", "润滑油 18 L", "备件 Spare parts", "桶", 560m, 340m),
-        new("SRV-INSTALL", "Installation and commissioning", "安装调试服务", "服务 Services", "次", 2800m, 1500m, 6m),
-        new("SRV-MAINT-Y", "Annual maintenance contract", "年度维保服务", "服务 Services", "年", 9600m, 5200m, 6m),
-        new("SRV-TRAIN", "Operator training (per day)", "操作培训（每天）", "服务 Services", "天", 1800m, 800m, 6m),
-        new("LOG-FREIGHT", "Freight and delivery", "运输配送", "物流 Logistics", "次", 600m, 420m, 9m),
-        new("LOG-CRANE", "Crane hoisting", "吊装运输", "物流 Logistics", "次", 1500m, 1050m, 9m),
-        new("LIC-CTRL-SW", "Pump control software licence (VAT exempt)", "泵站控制软件技术转让（免税）", "软件 Software", "套", 20000m, 0m, 0m),
+        new("SRV-INSTALL", "Installation and commissioning", "安装调试服务", "服务 Services", "次", 2800m, 1500m, 6m, TracksStock: false),
+        new("SRV-MAINT-Y", "Annual maintenance contract", "年度维保服务", "服务 Services", "年", 9600m, 5200m, 6m, TracksStock: false),
+        new("SRV-TRAIN", "Operator training (per day)", "操作培训（每天）", "服务 Services", "天", 1800m, 800m, 6m, TracksStock: false),
+        new("LOG-FREIGHT", "Freight and delivery", "运输配送", "物流 Logistics", "次", 600m, 420m, 9m, TracksStock: false),
+        new("LOG-CRANE", "Crane hoisting", "吊装运输", "物流 Logistics", "次", 1500m, 1050m, 9m, TracksStock: false),
+        new("LIC-CTRL-SW", "Pump control software licence (VAT exempt)", "泵站控制软件技术转让（免税）", "软件 Software", "套", 20000m, 0m, 0m, TracksStock: false),
     ];
 
     /// <summary>Adds the catalogue when the database has no products (not even in the recycle bin).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using SalesHub.Core.Company;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 
@@ -40,6 +41,8 @@ public sealed record CompanyResource(
     int QuoteValidityDays,
     string? QuoteTermsZh,
     string? QuoteTermsEn,
+    ReservationMode ReservationMode,
+    bool WinOpportunityOnConfirm,
     bool HasLogo,
     decimal MaxDiscountPercent,
     DiscountLimits? DiscountLimits,
@@ -51,7 +54,7 @@ public sealed record CompanyResource(
         return new(
             d.LegalNameZh, d.LegalNameEn, d.AddressZh, d.AddressEn, d.Phone, d.Email, d.Website, d.TaxNumber, d.BankName, d.BankAccount,
             d.CurrencyCode, d.CurrencySymbol, d.TaxRounding, d.PricesIncludeTax, d.QuoteValidityDays, d.QuoteTermsZh, d.QuoteTermsEn,
-            s.HasLogo, s.MaxDiscountPercentFor(actor.Role),
+            d.ReservationMode, d.WinOpportunityOnConfirm, s.HasLogo, s.MaxDiscountPercentFor(actor.Role),
             actor.IsAdmin ? new DiscountLimits(d.RepMaxDiscountPercent, d.ManagerMaxDiscountPercent, d.AdminMaxDiscountPercent) : null,
             s.Version);
     }

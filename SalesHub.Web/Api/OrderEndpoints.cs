@@ -39,7 +39,8 @@ public sealed record OrderRequest(
     decimal? DiscountAmount,
     string? Notes,
     DateOnly? OrderDate,
-    long? Version)
+    long? Version,
+    int? WarehouseId = null)
 {
     public OrderDraft ToDraft() => new(
         RequiredField.Of(CustomerId, "customerId"),
@@ -49,7 +50,8 @@ public sealed record OrderRequest(
         DiscountPercent ?? 0m,
         DiscountAmount ?? 0m,
         Notes,
-        OrderDate);
+        OrderDate,
+        WarehouseId);
 }
 
 /// <summary>The accepted quote to make an order of.</summary>
@@ -69,8 +71,8 @@ public sealed record ShipmentRequest(long? Version, IReadOnlyList<ShipmentLineRe
             : new ShipmentLine(RequiredField.Of(line.LineId, $"lines[{i}].lineId"), RequiredField.Of(line.Quantity, $"lines[{i}].quantity"))).ToList();
 }
 
-/// <summary>How much of an order line has left the warehouse.</summary>
-public sealed record LineShippingResource(int LineId, decimal Shipped, decimal Remaining);
+/// <summary>How much of an order line has left the warehouse, and how much stock it holds now.</summary>
+public sealed record LineShippingResource(int LineId, decimal Shipped, decimal Remaining, decimal Reserved);
 
 /// <summary>An order with its lines; every amount comes from the pricing engine.</summary>
 public sealed record OrderResource(
@@ -85,6 +87,7 @@ public sealed record OrderResource(
     string Language,
     OrderStatus Status,
     DateOnly OrderDate,
+    int WarehouseId,
     string? Notes,
     bool PricesIncludeTax,
     TaxRounding TaxRounding,
@@ -104,10 +107,10 @@ public sealed record OrderResource(
     public static OrderResource From(OrderView view)
     {
         var order = view.Order;
-        var shipping = order.Lines.OrderBy(l => l.Position).Select(l => new LineShippingResource(l.Id, l.ShippedQuantity, l.RemainingQuantity)).ToList();
+        var shipping = order.Lines.OrderBy(l => l.Position).Select(l => new LineShippingResource(l.Id, l.ShippedQuantity, l.RemainingQuantity, l.ReservedQuantity)).ToList();
         return new OrderResource(
             order.Id, order.Number, order.CustomerId, order.CustomerName, order.ContactId, order.QuoteId, order.OpportunityId, order.OwnerId,
-            order.Language, order.Status, order.OrderDate, order.Notes, order.PricesIncludeTax, order.TaxRounding, order.DiscountPercent, order.DiscountAmount,
+            order.Language, order.Status, order.OrderDate, order.WarehouseId, order.Notes, order.PricesIncludeTax, order.TaxRounding, order.DiscountPercent, order.DiscountAmount,
             PricedLineResource.From(order, view.Totals), shipping, DocumentTotalsResource.From(view.Totals),
             order.CancelReason, order.ConfirmedAt, order.CancelledAt, order.CompletedAt, order.CreatedAt, order.UpdatedAt, order.Version);
     }

@@ -34,10 +34,11 @@ public sealed record ProductRequest(
     decimal? Cost,
     decimal? TaxRate,
     bool? IsActive,
-    long? Version)
+    long? Version,
+    bool? TracksStock = null)
 {
     public ProductDetails ToDetails() => new(
-        Sku ?? "", NameEn, NameZh, Category, Unit ?? "", RequiredField.Of(ListPrice, "listPrice"), Cost ?? 0m, TaxRate ?? Product.DefaultTaxRate, IsActive ?? true);
+        Sku ?? "", NameEn, NameZh, Category, Unit ?? "", RequiredField.Of(ListPrice, "listPrice"), Cost ?? 0m, TaxRate ?? Product.DefaultTaxRate, IsActive ?? true, TracksStock ?? true);
 }
 
 internal static class ProductEndpoints

@@ -19,6 +19,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Cost).HasMoneyConversion();
         builder.Property(p => p.TaxRate).HasPercentConversion();
 
+        // Products that existed before services were told apart are stocked; a new one always says.
+        builder.Property(p => p.TracksStock).HasDefaultValue(true).ValueGeneratedNever();
+
         // Products belong to the company, not to an owner: everyone sees them, the recycle bin hides deleted ones.
         builder.HasQueryFilter(SalesHubDbContext.RecycleBinFilter, p => p.DeletedAt == null);
 

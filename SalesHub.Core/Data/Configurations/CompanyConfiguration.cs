@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesHub.Core.Company;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Core.Data.Configurations;
@@ -23,6 +24,7 @@ internal sealed class CompanyProfileConfiguration : IEntityTypeConfiguration<Com
         builder.Property(p => p.CurrencyCode).HasMaxLength(3);
         builder.Property(p => p.CurrencySymbol).HasMaxLength(CompanyProfile.CurrencySymbolMaxLength);
         builder.Property(p => p.TaxRounding).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ReservationMode).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.QuoteTermsZh).HasMaxLength(CompanyProfile.TermsMaxLength);
         builder.Property(p => p.QuoteTermsEn).HasMaxLength(CompanyProfile.TermsMaxLength);
         builder.Property(p => p.RepMaxDiscountPercent).HasPrecision(5, 2);
@@ -47,6 +49,8 @@ internal sealed class CompanyProfileConfiguration : IEntityTypeConfiguration<Com
             RepMaxDiscountPercent = 10m,
             ManagerMaxDiscountPercent = 30m,
             AdminMaxDiscountPercent = 100m,
+            ReservationMode = ReservationMode.AllOrNothing,
+            WinOpportunityOnConfirm = true,
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesHub.Core.Company;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Orders;
 
 namespace SalesHub.Core.Data.Configurations;
@@ -21,6 +22,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.Status, o.OrderDate });
         builder.HasIndex(o => o.UpdatedAt);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+
+        // Orders made before warehouses were chosen ship from the main one; a new order always says which.
+        builder.Property(o => o.WarehouseId).HasDefaultValue(Warehouse.MainId).ValueGeneratedNever();
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(o => o.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasPricing<Order, OrderLine>();
     }
 }
@@ -31,6 +36,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
     {
         builder.HasPricing();
         builder.Property(l => l.ShippedQuantity).HasQuantityConversion();
+        builder.Property(l => l.ReservedQuantity).HasQuantityConversion();
         builder.Ignore(l => l.RemainingQuantity);
         builder.HasIndex(l => new { l.OrderId, l.Position });
     }

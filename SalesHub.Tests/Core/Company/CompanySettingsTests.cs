@@ -4,6 +4,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
@@ -43,6 +44,20 @@ public sealed class CompanySettingsTests : IDisposable
         Assert.Equal((10m, 30m, 100m), (settings.MaxDiscountPercentFor(Roles.SalesRep), settings.MaxDiscountPercentFor(Roles.SalesManager), settings.MaxDiscountPercentFor(Roles.Admin)));
         Assert.False(settings.HasLogo);
         Assert.Null(await _settings.GetLogoAsync());
+    }
+
+    [Fact]
+    public async Task OrdersReserveAllOrNothingAndWinTheirDealsUntilTheAdministratorSaysOtherwise()
+    {
+        var defaults = (await _settings.GetAsync()).Details;
+
+        var saved = await _settings.UpdateAsync(Admin, Example with { ReservationMode = ReservationMode.Partial, WinOpportunityOnConfirm = false }, 1);
+        var undefined = await Assert.ThrowsAsync<DomainException>(() => _settings.UpdateAsync(Admin, Example with { ReservationMode = (ReservationMode)7 }, saved.Version));
+
+        Assert.Equal((ReservationMode.AllOrNothing, true), (defaults.ReservationMode, defaults.WinOpportunityOnConfirm));
+        Assert.Equal((ReservationMode.Partial, false), (saved.Details.ReservationMode, saved.Details.WinOpportunityOnConfirm));
+        Assert.Equal(("Errors.InvalidValue", "reservationMode"), (undefined.Code, undefined.Field));
+        Assert.Equal(saved, await _settings.GetAsync());
     }
 
     [Fact]

@@ -66,9 +66,12 @@ public sealed class StockCompany : IDisposable
     }
 
     /// <summary>Everything the ledger holds, to compare before and after a refused call.</summary>
-    public async Task<string> LedgerSnapshotAsync()
+    public Task<string> LedgerSnapshotAsync() => LedgerSnapshotAsync(Database);
+
+    /// <summary>Everything <paramref name="database"/>'s ledger holds, to compare before and after a refused call.</summary>
+    public static async Task<string> LedgerSnapshotAsync(TestDatabase database)
     {
-        await using var db = Database.CreateWidgetContext(Actor.System);
+        await using var db = database.CreateWidgetContext(Actor.System);
         var movements = await db.StockMovements.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Kind}:{m.OnHandChange}:{m.ReservedChange}").ToListAsync();
         var balances = await db.StockBalances.OrderBy(b => b.ProductId).ThenBy(b => b.WarehouseId).Select(b => $"{b.ProductId}/{b.WarehouseId}:{b.OnHand}:{b.Reserved}").ToListAsync();
         var held = await db.StockReservations.OrderBy(r => r.OrderId).ThenBy(r => r.ProductId).Select(r => $"{r.OrderId}/{r.ProductId}/{r.WarehouseId}:{r.Quantity}").ToListAsync();

@@ -1,5 +1,6 @@
 using SalesHub.Core.Company;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
@@ -240,6 +241,7 @@ public sealed class OrderBookTests : IDisposable
     private async Task<int> DirectOrderAsync(params decimal[] quantities)
     {
         var pump = await _company.AddProductAsync("sku-" + Guid.NewGuid().ToString("N")[..8]);
+        await new StockLedger(_company.Database).ReceiveAsync(Martin, new StockReceipt(pump, Warehouse.MainId, 100m));
         return await _orders.CreateAsync(Rita, new OrderDraft(_company.RitasCustomer.Id, null, "en", quantities.Select(q => new QuoteLineInput(pump, q)).ToList()));
     }
 

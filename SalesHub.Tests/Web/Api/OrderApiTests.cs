@@ -67,6 +67,27 @@ public sealed class OrderApiTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task ConfirmingWithoutEnoughStockIsRefusedNamingTheLineAndLeavesTheOrderADraft()
+    {
+        var (rep, customer) = await RepWithCustomerAsync();
+        var plenty = await PumpAsync();
+        var scarce = await PumpAsync(onHand: 1m);
+        var order = await PostAsync(rep, "/api/v1/orders", new
+        {
+            customerId = customer, language = "en", warehouseId = 1,
+            lines = new[] { new { productId = plenty, quantity = 2m }, new { productId = scarce, quantity = 2m } },
+        });
+        var id = order.GetProperty("id").GetInt32();
+
+        var shortage = await ApiProblem.AssertAsync(await rep.PostAsJsonAsync($"/api/v1/orders/{id}/confirm", new { version = 1 }), HttpStatusCode.BadRequest);
+
+        Assert.True(shortage.GetProperty("errors").TryGetProperty("lines[1].quantity", out _), shortage.ToString());
+        var unchanged = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}");
+        Assert.Equal(("draft", 1L, 1), (unchanged.GetProperty("status").GetString(), unchanged.GetProperty("version").GetInt64(), unchanged.GetProperty("warehouseId").GetInt32()));
+        Assert.All(unchanged.GetProperty("shipping").EnumerateArray(), l => Assert.Equal(0m, l.GetProperty("reserved").GetDecimal()));
+    }
+
+    [Fact]
     public async Task AnotherTeamsRepGetsNotFoundAndCannotOrderTheQuote()
     {
         var (rep, customer) = await RepWithCustomerAsync();
@@ -98,6 +119,12 @@ public sealed class OrderApiTests(TestApp app) : IClassFixture<TestApp>
         return (rep, customer.GetProperty("id").GetInt32());
     }
 
-    private async Task<int> PumpAsync() =>
-        await ProductApiTests.CreateAsync(await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail), ProductApiTests.UniqueSku(), "Pumps", listPrice: 1000m);
+    /// <summary>A new product with <paramref name="onHand"/> received into the main warehouse.</summary>
+    private async Task<int> PumpAsync(decimal onHand = 100m)
+    {
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+        var pump = await ProductApiTests.CreateAsync(manager, ProductApiTests.UniqueSku(), "Pumps", listPrice: 1000m);
+        await PostAsync(manager, "/api/v1/stock/receipts", new { productId = pump, warehouseId = 1, quantity = onHand });
+        return pump;
+    }
 }

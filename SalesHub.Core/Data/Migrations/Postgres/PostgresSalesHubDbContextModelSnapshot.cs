@@ -266,6 +266,10 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.Property<long>("TaxRate")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("TracksStock")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -373,6 +377,11 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<string>("ReservationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("TaxNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -389,6 +398,9 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.Property<string>("Website")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("WinOpportunityOnConfirm")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -407,8 +419,10 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                             PricesIncludeTax = false,
                             QuoteValidityDays = 30,
                             RepMaxDiscountPercent = 10m,
+                            ReservationMode = "AllOrNothing",
                             TaxRounding = "PerLine",
-                            Version = 1L
+                            Version = 1L,
+                            WinOpportunityOnConfirm = true
                         });
                 });
 
@@ -1453,6 +1467,10 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -1468,6 +1486,8 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("WarehouseId");
 
                     b.HasIndex("Status", "OrderDate");
 
@@ -1509,6 +1529,9 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReservedQuantity")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ShippedQuantity")
@@ -2465,6 +2488,12 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.HasOne("SalesHub.Core.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesHub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

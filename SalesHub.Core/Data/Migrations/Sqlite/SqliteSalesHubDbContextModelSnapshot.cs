@@ -250,6 +250,10 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.Property<long>("TaxRate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TracksStock")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -357,6 +361,11 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReservationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaxNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -373,6 +382,9 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.Property<string>("Website")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WinOpportunityOnConfirm")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -391,8 +403,10 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                             PricesIncludeTax = false,
                             QuoteValidityDays = 30,
                             RepMaxDiscountPercent = 10m,
+                            ReservationMode = "AllOrNothing",
                             TaxRounding = "PerLine",
-                            Version = 1L
+                            Version = 1L,
+                            WinOpportunityOnConfirm = true
                         });
                 });
 
@@ -1404,6 +1418,10 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -1419,6 +1437,8 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("WarehouseId");
 
                     b.HasIndex("Status", "OrderDate");
 
@@ -1458,6 +1478,9 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservedQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ShippedQuantity")
@@ -2394,6 +2417,12 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.HasOne("SalesHub.Core.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesHub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

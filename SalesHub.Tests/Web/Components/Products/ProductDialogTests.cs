@@ -59,6 +59,20 @@ public sealed class ProductDialogTests : CatalogDialogTest
         Assert.Equal((85m, 9m, 2L), (product.ListPrice, product.TaxRate, product.Version));
     }
 
+    [Fact]
+    public async Task AServiceStartsWithoutStockAndTheSwitchTurnsStockKeepingOn()
+    {
+        var id = await Catalog.CreateAsync(ManagerActor, new ProductDetails("SRV-INSTALL", "Installation", null, "Services", "次", 2800m, 1500m, 6m, TracksStock: false));
+        var dialog = await ShowAsync(await Catalog.GetAsync(ManagerActor, id));
+
+        Assert.False(Input("product-tracks-stock").HasAttribute("checked"));
+        Input("product-tracks-stock").Change(true);
+        Save();
+
+        Assert.False((await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5)))!.Canceled);
+        Assert.True((await Catalog.GetAsync(ManagerActor, id)).TracksStock);
+    }
+
     private Task<IDialogReference> ShowAsync(ProductRow? product) =>
         ShowAsync(new DialogParameters<ProductDialog> { { d => d.Product, product }, { d => d.Categories, ["Pumps"] } });
 

@@ -1,4 +1,5 @@
 using SalesHub.Core.Company;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 
 namespace SalesHub.Web.Components.Pages.Admin;
@@ -46,6 +47,10 @@ public sealed class CompanySettingsForm
 
     public decimal AdminMaxDiscountPercent { get; set; }
 
+    public ReservationMode ReservationMode { get; set; }
+
+    public bool WinOpportunityOnConfirm { get; set; }
+
     public static CompanySettingsForm From(CompanyDetails d) => new()
     {
         LegalNameZh = d.LegalNameZh,
@@ -68,10 +73,12 @@ public sealed class CompanySettingsForm
         RepMaxDiscountPercent = d.RepMaxDiscountPercent,
         ManagerMaxDiscountPercent = d.ManagerMaxDiscountPercent,
         AdminMaxDiscountPercent = d.AdminMaxDiscountPercent,
+        ReservationMode = d.ReservationMode,
+        WinOpportunityOnConfirm = d.WinOpportunityOnConfirm,
     };
 
     public CompanyDetails ToDetails() => new(
         LegalNameZh, LegalNameEn, AddressZh, AddressEn, Phone, Email, Website, TaxNumber, BankName, BankAccount,
         CurrencyCode, CurrencySymbol, TaxRounding, PricesIncludeTax, QuoteValidityDays, QuoteTermsZh, QuoteTermsEn,
-        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent);
+        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm);
 }
