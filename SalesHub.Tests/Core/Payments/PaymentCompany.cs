@@ -38,7 +38,8 @@ public sealed class PaymentCompany : IDisposable
     public async Task<Order> ConfirmedOrderAsync(AppUser owner, decimal unitPrice = 1000m, bool confirm = true)
     {
         var actor = Actor.For(owner);
-        var product = await Company.AddProductAsync("sku-" + Guid.NewGuid().ToString("N")[..8], unitPrice);
+        // A service: the money is what these tests are about, not the stock.
+        var product = await Company.AddProductAsync("svc-" + Guid.NewGuid().ToString("N")[..8], unitPrice, tracksStock: false);
         var customer = owner.Id == Company.Sam.Id ? Company.SamsCustomer : Company.RitasCustomer;
         var id = await Orders.CreateAsync(actor, new OrderDraft(customer.Id, null, "en", [new QuoteLineInput(product, 1m)]));
         if (confirm)

@@ -18,7 +18,7 @@ public abstract class PaymentDatabaseContract(CoreServices core)
     {
         var manager = await core.Services.ActorForAsync(DemoCompany.ManagerEmail);
         var rep = await core.Services.ActorForAsync(DemoCompany.Rep1Email);
-        var pump = await core.Get<ProductCatalog>().CreateAsync(manager, CatalogCompany.Details("pay-" + Guid.NewGuid().ToString("N")[..8], 1000m));
+        var pump = await core.Get<ProductCatalog>().CreateAsync(manager, CatalogCompany.Details("pay-" + Guid.NewGuid().ToString("N")[..8], 1000m) with { TracksStock = false });
         var customer = await core.Get<CustomerDirectory>().CreateAsync(rep, new NewCustomer(
             new CustomerDetails("Payer " + Guid.NewGuid().ToString("N")[..8], CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Active, null)));
         var orders = core.Get<OrderBook>();
@@ -55,7 +55,7 @@ public abstract class PaymentDatabaseContract(CoreServices core)
     {
         var manager = await core.Services.ActorForAsync(DemoCompany.ManagerEmail);
         var rep = await core.Services.ActorForAsync(DemoCompany.Rep1Email);
-        var pump = await core.Get<ProductCatalog>().CreateAsync(manager, CatalogCompany.Details("due-" + Guid.NewGuid().ToString("N")[..8], 100m));
+        var pump = await core.Get<ProductCatalog>().CreateAsync(manager, CatalogCompany.Details("due-" + Guid.NewGuid().ToString("N")[..8], 100m) with { TracksStock = false });
         var customer = await core.Get<CustomerDirectory>().CreateAsync(rep, new NewCustomer(
             new CustomerDetails("Debtor " + Guid.NewGuid().ToString("N")[..8], CustomerKind.Company, null, null, null, null, null, null, CustomerStatus.Active, null)));
         var orders = core.Get<OrderBook>();

@@ -51,8 +51,8 @@ public sealed class QuoteCompany : IDisposable
 
     public DateOnly Today => DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
 
-    public Task<int> AddProductAsync(string sku = "pump-100", decimal listPrice = 1000m, bool active = true, decimal taxRate = 13m) =>
-        _catalog.Products.CreateAsync(Actor.For(Martin), CatalogCompany.Details(sku, listPrice, 600m, "Pumps", active, taxRate));
+    public Task<int> AddProductAsync(string sku = "pump-100", decimal listPrice = 1000m, bool active = true, decimal taxRate = 13m, bool tracksStock = true) =>
+        _catalog.Products.CreateAsync(Actor.For(Martin), CatalogCompany.Details(sku, listPrice, 600m, "Pumps", active, taxRate) with { TracksStock = tracksStock });
 
     public QuoteDraft Draft(params QuoteLineInput[] lines) => new(RitasCustomer.Id, null, "zh-CN", lines);
 

@@ -107,7 +107,7 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
         var rep = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
         var customer = (await SendAsync(rep, HttpMethod.Post, "/api/v1/customers", new { name = "回款客户 " + Guid.NewGuid().ToString("N")[..8], status = "active" }, HttpStatusCode.Created))
             .GetProperty("id").GetInt32();
-        var pump = await ProductApiTests.CreateAsync(await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail), ProductApiTests.UniqueSku(), "Pumps", listPrice: 1000m);
+        var pump = await ProductApiTests.CreateAsync(await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail), ProductApiTests.UniqueSku(), "Services", listPrice: 1000m, tracksStock: false);
         var order = await SendAsync(rep, HttpMethod.Post, "/api/v1/orders", new { customerId = customer, language = "en", lines = new[] { new { productId = pump, quantity = 2m } } }, HttpStatusCode.Created);
         var id = order.GetProperty("id").GetInt32();
         await SendAsync(rep, HttpMethod.Post, $"/api/v1/orders/{id}/confirm", new { version = 1 }, HttpStatusCode.OK);

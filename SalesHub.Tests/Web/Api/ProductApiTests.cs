@@ -100,9 +100,9 @@ public sealed class ProductApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(category, await client.GetFromJsonAsync<string[]>("/api/v1/products/categories") ?? []);
     }
 
-    internal static async Task<int> CreateAsync(HttpClient client, string sku, string category, decimal listPrice = 100m, bool isActive = true)
+    internal static async Task<int> CreateAsync(HttpClient client, string sku, string category, decimal listPrice = 100m, bool isActive = true, bool tracksStock = true)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/products", new { sku, nameEn = "Product " + sku, nameZh = "产品 " + sku, category, unit = "件", listPrice, cost = 50m, isActive });
+        var response = await client.PostAsJsonAsync("/api/v1/products", new { sku, nameEn = "Product " + sku, nameZh = "产品 " + sku, category, unit = "件", listPrice, cost = 50m, isActive, tracksStock });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
