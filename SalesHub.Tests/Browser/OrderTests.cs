@@ -56,4 +56,23 @@ public sealed class OrderTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await rep.GotoAsync($"/quotes/{quoteId}");
         await Expect(rep.GetByTestId("quote-order-link")).ToHaveAttributeAsync("href", $"/orders/{orderId}");
     });
+
+    [Fact]
+    public Task OnAPhoneTheOrderListAndAnOrderFitTheScreen() => browser.RunAsync(nameof(OnAPhoneTheOrderListAndAnOrderFitTheScreen), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = (await browser.App.Services.GetRequiredService<CustomerDirectory>().ListAsync(rita, new CustomerQuery { PageSize = 1 })).Items.Single();
+        var product = (await browser.App.Services.GetRequiredService<ProductCatalog>().ListAsync(rita, new ProductQuery { Search = "MTR-Y2-7.5" })).Items.Single();
+        var orderId = await browser.App.Services.GetRequiredService<OrderBook>().CreateAsync(rita, new OrderDraft(customer.Id, null, "zh-CN", [new QuoteLineInput(product.Id, 3m)]));
+        var page = await session.SignInAsync(DemoCompany.Rep1Email, viewport: BrowserSession.Phone);
+
+        foreach (var path in new[] { "/orders", $"/orders/{orderId}" })
+        {
+            await page.GotoAsync(path);
+            await BrowserSession.WaitUntilInteractiveAsync(page);
+            await Expect(page.GetByTestId(path == "/orders" ? "order-row-number" : "order-confirm").First).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"{path} scrolls sideways on a phone ({width}px wide).");
+        }
+    });
 }
