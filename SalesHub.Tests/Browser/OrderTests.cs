@@ -75,4 +75,31 @@ public sealed class OrderTests(BrowserApp browser) : IClassFixture<BrowserApp>
             Assert.True(width <= 390, $"{path} scrolls sideways on a phone ({width}px wide).");
         }
     });
+
+    [Fact]
+    public Task ARepEntersAnOrderDirectlyFromACustomersProfile() => browser.RunAsync(nameof(ARepEntersAnOrderDirectlyFromACustomersProfile), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var customer = (await browser.App.Services.GetRequiredService<CustomerDirectory>().ListAsync(rita, new CustomerQuery { PageSize = 1 })).Items.Single();
+        var page = await session.SignInAsync(DemoCompany.Rep1Email);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("tab-purchases").ClickAsync();
+        await page.GetByTestId("customer-order-new").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/orders/new");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+        await Expect(BrowserSession.Input(page, "order-customer")).ToHaveValueAsync(customer.Name);
+
+        await BrowserSession.Input(page, "quote-add-product").FillAsync("MTR-Y2-7.5");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "MTR-Y2-7.5" }).First.ClickAsync();
+        await BrowserSession.Input(page, "quote-line-quantity").FillAsync("4");
+        await page.GetByTestId("order-save").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/orders/new");
+        var id = int.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var order = (await browser.App.Services.GetRequiredService<OrderBook>().GetAsync(rita, id)).Order;
+        Assert.Equal((customer.Id, null, 4m), (order.CustomerId, order.QuoteId, order.Lines.Single().Quantity));
+        await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Draft");
+        await Expect(page.GetByTestId("order-quote-none")).ToBeVisibleAsync();
+    });
 }
