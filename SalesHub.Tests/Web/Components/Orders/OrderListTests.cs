@@ -1,13 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
-using SalesHub.Core.Catalog;
-using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
-using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Orders;
@@ -16,7 +12,6 @@ namespace SalesHub.Tests.Web.Components.Orders;
 
 public sealed class OrderListTests : ComponentTest
 {
-    private readonly AppUser _martin;
     private readonly AppUser _rita;
     private readonly Customer _acme;
     private readonly Customer _huayuan;
@@ -25,16 +20,11 @@ public sealed class OrderListTests : ComponentTest
 
     public OrderListTests()
     {
-        var company = new CompanyBuilder(Database);
-        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", _martin), "Rita");
-        _acme = company.AddCustomer(_rita, "Acme Trading");
-        _huayuan = company.AddCustomer(_rita, "华源机电");
-        var settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
-        _orders = new OrderBook(Database, settings, Database.Clock);
-        _product = new ProductCatalog(Database, new RecycleBin(Database)).CreateAsync(
-            Actor.For(_martin), new ProductDetails("PUMP", "Pump", null, "Pumps", "台", 100m, 1m, 13m)).GetAwaiter().GetResult();
-        Services.AddSingleton(settings);
+        var company = new OrderTestCompany(Database, "Acme Trading");
+        (_rita, _acme, _orders) = (company.Rita, company.Customer, company.Orders);
+        _huayuan = company.Builder.AddCustomer(_rita, "华源机电");
+        _product = company.ProductAsync("PUMP").GetAwaiter().GetResult();
+        Services.AddSingleton(company.Settings);
         Services.AddSingleton(_orders);
         Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));

@@ -1,10 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using SalesHub.Core.Auditing;
-using SalesHub.Core.Catalog;
-using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
@@ -17,24 +14,19 @@ namespace SalesHub.Tests.Web.Components.Orders;
 
 public sealed class OrderPageTests : ComponentTest
 {
+    private readonly OrderTestCompany _company;
     private readonly AppUser _martin;
     private readonly AppUser _rita;
     private readonly AppUser _sam;
     private readonly Customer _customer;
     private readonly OrderBook _orders;
-    private readonly ProductCatalog _catalog;
 
     public OrderPageTests()
     {
-        var company = new CompanyBuilder(Database);
-        _martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", _martin), "Rita");
-        _sam = company.AddUser(Roles.SalesRep, company.AddTeam("West", company.AddUser(Roles.SalesManager, name: "Wendy")), "Sam");
-        _customer = company.AddCustomer(_rita, "上海华联有限公司");
-        var settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
-        _orders = new OrderBook(Database, settings, Database.Clock);
-        _catalog = new ProductCatalog(Database, new RecycleBin(Database));
-        Services.AddSingleton(settings);
+        _company = new OrderTestCompany(Database, "上海华联有限公司");
+        (_martin, _rita, _customer, _orders) = (_company.Martin, _company.Rita, _company.Customer, _company.Orders);
+        _sam = _company.Builder.AddUser(Roles.SalesRep, _company.Builder.AddTeam("West", _company.Builder.AddUser(Roles.SalesManager, name: "Wendy")), "Sam");
+        Services.AddSingleton(_company.Settings);
         Services.AddSingleton(_orders);
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
@@ -172,7 +164,7 @@ public sealed class OrderPageTests : ComponentTest
         var lines = new List<QuoteLineInput>();
         for (var i = 0; i < quantities.Length; i++)
         {
-            var product = await _catalog.CreateAsync(Actor.For(_martin), new ProductDetails($"P-{i}", $"Product {i}", null, "Pumps", "台", 100m * (i + 1), 1m, 13m));
+            var product = await _company.ProductAsync($"P-{i}", 100m * (i + 1));
             lines.Add(new QuoteLineInput(product, quantities[i]));
         }
 

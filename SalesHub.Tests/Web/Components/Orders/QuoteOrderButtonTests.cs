@@ -1,14 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
-using SalesHub.Core.Catalog;
-using SalesHub.Core.Company;
-using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
-using SalesHub.Core.Records;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
 using SalesHub.Web.Components.Pages.Orders.Components;
@@ -24,16 +19,10 @@ public sealed class QuoteOrderButtonTests : ComponentTest
 
     public QuoteOrderButtonTests()
     {
-        var company = new CompanyBuilder(Database);
-        var martin = company.AddUser(Roles.SalesManager, name: "Martin");
-        _rita = company.AddUser(Roles.SalesRep, company.AddTeam("East", martin), "Rita");
-        var customer = company.AddCustomer(_rita, "Acme Trading");
-        var settings = new CompanySettings(Database, Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder }), Database.ChangeFeed);
-        _quotes = new QuoteBook(Database, settings, Database.Clock);
-        _orders = new OrderBook(Database, settings, Database.Clock);
-        var product = new ProductCatalog(Database, new RecycleBin(Database)).CreateAsync(
-            Actor.For(martin), new ProductDetails("PUMP", "Pump", null, "Pumps", "台", 100m, 1m, 13m)).GetAwaiter().GetResult();
-        _quoteId = _quotes.CreateDraftAsync(Actor.For(_rita), new QuoteDraft(customer.Id, null, "en", [new QuoteLineInput(product, 2m)])).GetAwaiter().GetResult();
+        var company = new OrderTestCompany(Database, "Acme Trading");
+        (_rita, _quotes, _orders) = (company.Rita, company.Quotes, company.Orders);
+        var product = company.ProductAsync("PUMP").GetAwaiter().GetResult();
+        _quoteId = _quotes.CreateDraftAsync(Actor.For(_rita), new QuoteDraft(company.Customer.Id, null, "en", [new QuoteLineInput(product, 2m)])).GetAwaiter().GetResult();
         _quotes.SendAsync(Actor.For(_rita), _quoteId, 1).GetAwaiter().GetResult();
         _quotes.AcceptAsync(Actor.For(_rita), _quoteId, 2).GetAwaiter().GetResult();
         Services.AddSingleton(_orders);
