@@ -198,10 +198,7 @@ public partial class QuoteEditorPage
     }
 
     /// <summary>The message for a field: what the pricing engine refuses as it is typed, else what the last save refused.</summary>
-    private string? ErrorFor(string field) =>
-        _form?.Refusal is { Field: var refused } refusal && string.Equals(refused, field, StringComparison.OrdinalIgnoreCase)
-            ? Messages.Describe(refusal)
-            : _errors[field];
+    private string? ErrorFor(string field) => _form is null ? _errors[field] : _form.MessageFor(field, Messages, _errors);
 
     private void Change(Action change)
     {

@@ -1,6 +1,8 @@
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Quoting;
+using SalesHub.Web.Components.Shared;
+using SalesHub.Web.Localization;
 
 namespace SalesHub.Web.Components.Pages.Quotes.Components;
 
@@ -115,6 +117,12 @@ public sealed class QuoteForm : IPricingTerms
             (Totals, Refusal, EffectiveDiscountPercent) = (null, refusal, 0m);
         }
     }
+
+    /// <summary>The message for a field: what the pricing engine refuses as it is typed, else what the last save refused.</summary>
+    public string? MessageFor(string field, ErrorMessages messages, FieldErrors saved) =>
+        Refusal is { Field: var refused } refusal && string.Equals(refused, field, StringComparison.OrdinalIgnoreCase)
+            ? messages.Describe(refusal)
+            : saved[field];
 
     public QuoteDraft ToDraft() => new(
         CustomerId ?? 0,
