@@ -6,14 +6,15 @@ namespace SalesHub.Web.Bench;
 internal sealed record BenchOptions(BenchDataset Dataset, int Runs, string? OutputPath)
 {
     public const string Usage =
-        "usage: bench [--size smb|mid] [--runs N] [--output FILE] [--only PREFIX]\n"
+        "usage: bench [--size smb|mid] [--runs N] [--output FILE] [--only PREFIX[,PREFIX…]]\n"
         + "  a relative FILE starts from the working directory, which dotnet run --project sets to the project's folder\n"
-        + "  --only runs just the measurements whose names start with PREFIX (\"pdf\", \"customers: search\"), for a quick check";
+        + "  --only runs just the measurements whose names start with one of the PREFIXes (\"pdf\", \"customers: search,pipeline\"), for a quick check";
 
     /// <summary>The start of the names of the measurements to run; null for all of them.</summary>
     public string? Only { get; init; }
 
-    public bool Selects(string measurement) => Only is null || measurement.StartsWith(Only, StringComparison.OrdinalIgnoreCase);
+    public bool Selects(string measurement) =>
+        Only is null || Only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(p => measurement.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Enough runs for a stable p95 of a request that takes a few milliseconds.</summary>
     private const int DefaultRuns = 200;
