@@ -98,7 +98,7 @@ public static class BenchCommand
         Console.WriteLine(
             $"Generated {stock.Products:N0} products with {stock.Movements:N0} stock movements, {stock.LowProducts:N0} products under their reorder point, "
             + $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
-        Console.WriteLine($"Not generated until their entities exist: {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
+        Console.WriteLine($"Not generated yet (their measurements come with the rest of the orders work): {dataset.Orders:N0} orders, {dataset.OrderLines:N0} order lines.");
         return (customers, pipeline, stock);
     }
 }
