@@ -35,6 +35,15 @@ public sealed class Order : PricedDocument<OrderLine>
 
     public bool IsEditable => Status == OrderStatus.Draft;
 
+    /// <summary>Where the order may go from its status: the steps the order page offers, and the only ones the order takes.</summary>
+    public bool CanConfirm => Status == OrderStatus.Draft;
+
+    public bool CanShip => Status is OrderStatus.Confirmed or OrderStatus.PartiallyShipped;
+
+    public bool CanComplete => Status == OrderStatus.Shipped;
+
+    public bool CanCancel => Status is OrderStatus.Draft or OrderStatus.Confirmed;
+
     internal void RequireEditable()
     {
         if (!IsEditable)
@@ -45,7 +54,7 @@ public sealed class Order : PricedDocument<OrderLine>
 
     internal void Confirm(DateTimeOffset now)
     {
-        RequireStatus(OrderStatus.Draft);
+        RequireStep(CanConfirm);
         if (Lines.Count == 0)
         {
             throw new DomainException("Orders.LinesRequired") { Field = "lines" };
@@ -57,7 +66,7 @@ public sealed class Order : PricedDocument<OrderLine>
     /// <summary>Ships the given quantities of lines, none more than is left of it; the order is Shipped when nothing is left.</summary>
     internal void Ship(IReadOnlyList<ShipmentLine> shipment)
     {
-        RequireStatus(OrderStatus.Confirmed, OrderStatus.PartiallyShipped);
+        RequireStep(CanShip);
         if (shipment.Count == 0)
         {
             throw new DomainException("Orders.ShipmentEmpty") { Field = "lines" };
@@ -86,7 +95,7 @@ public sealed class Order : PricedDocument<OrderLine>
 
     internal void Complete(DateTimeOffset now)
     {
-        RequireStatus(OrderStatus.Shipped);
+        RequireStep(CanComplete);
         (Status, CompletedAt) = (OrderStatus.Completed, now);
     }
 
@@ -98,14 +107,14 @@ public sealed class Order : PricedDocument<OrderLine>
             throw new DomainException("Orders.CannotCancelShipped") { Field = "status" };
         }
 
-        RequireStatus(OrderStatus.Draft, OrderStatus.Confirmed);
+        RequireStep(CanCancel);
         CancelReason = TextRules.Required(reason, ReasonMaxLength, "reason", "Orders.CancelReasonRequired");
         (Status, CancelledAt) = (OrderStatus.Cancelled, now);
     }
 
-    private void RequireStatus(params OrderStatus[] allowed)
+    private static void RequireStep(bool allowed)
     {
-        if (!allowed.Contains(Status))
+        if (!allowed)
         {
             throw new DomainException("Orders.InvalidTransition") { Field = "status" };
         }
