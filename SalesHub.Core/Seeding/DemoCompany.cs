@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Data;
 using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
+using SalesHub.Core.Orders;
+using SalesHub.Core.Payments;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
@@ -14,6 +16,7 @@ namespace SalesHub.Core.Seeding;
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
 /// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its stock (<see cref="DemoStock"/>), its quotes (<see cref="DemoQuotes"/>),
+/// its orders and payments (<see cref="DemoOrders"/>),
 /// its deals (<see cref="DemoOpportunities"/>) and leads (<see cref="DemoLeads"/>).
 /// </summary>
 public static class DemoCompany
@@ -42,6 +45,7 @@ public static class DemoCompany
         await DemoProducts.SeedAsync(db, cancellationToken);
         await DemoStock.SeedAsync(db, scopedServices.GetRequiredService<Warehouses>(), scopedServices.GetRequiredService<StockLedger>(), cancellationToken);
         await DemoQuotes.SeedAsync(db, scopedServices.GetRequiredService<QuoteBook>(), cancellationToken);
+        await DemoOrders.SeedAsync(db, scopedServices.GetRequiredService<OrderBook>(), scopedServices.GetRequiredService<PaymentBook>(), cancellationToken);
         await DemoOpportunities.SeedAsync(db, scopedServices.GetRequiredService<OpportunityBook>(), cancellationToken);
         await DemoLeads.SeedAsync(db, scopedServices.GetRequiredService<LeadBook>(), scopedServices.GetRequiredService<LeadConversion>(), cancellationToken);
     }
