@@ -5,7 +5,7 @@ namespace SalesHub.Web.Bench;
 /// <summary>
 /// The <c>bench</c> verb: starts the app over a fresh database of the requested size, times the
 /// operations that exist today — sign-in and pages over loopback HTTP, the customer list and
-/// profile, the pipeline board and the quote pricing engine server-side, PDF printing — and reports them (DESIGN.md
+/// profile, the pipeline board and the quote pricing engine server-side, PDF printing, order confirmations with stock reservation — and reports them (DESIGN.md
 /// "Performance", results in docs/performance.md).
 /// </summary>
 public static class BenchCommand
@@ -58,6 +58,11 @@ public static class BenchCommand
             if (options.Selects("pdf: new versions"))
             {
                 throughputs.Add(await documents.MeasurePrintsAsync());
+            }
+
+            if (options.Selects("orders: confirmations"))
+            {
+                throughputs.Add(await new BenchOrderConfirmations(host.Services).MeasureAsync());
             }
 
             Console.WriteLine();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using SalesHub.Core.Catalog;
@@ -126,8 +125,8 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
 
     private async Task SetUpAsync()
     {
-        var manager = await ActorAsync(DemoCompany.ManagerEmail);
-        _rep = await ActorAsync(DemoCompany.Rep1Email);
+        var manager = await services.DemoActorAsync(DemoCompany.ManagerEmail);
+        _rep = await services.DemoActorAsync(DemoCompany.Rep1Email);
         var catalog = services.GetRequiredService<ProductCatalog>();
         var products = new List<int>();
         for (var i = 1; i <= 6; i++)
@@ -156,14 +155,6 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
         }
     }
 
-    private async Task<Actor> ActorAsync(string email)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email)
-            ?? throw new UnexpectedResponseException($"pdf: no demo user {email}.");
-        return Actor.For(user);
-    }
-
     private static void RequirePages(byte[] pdf)
     {
         var pages = PageObject().Count(Encoding.Latin1.GetString(pdf));
@@ -176,17 +167,4 @@ internal sealed partial class BenchDocumentScenarios(IServiceProvider services)
     // Chromium writes one uncompressed "/Type /Page" dictionary per page (and one "/Type /Pages" tree).
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();
-}
-
-/// <summary>Documents made one after another by a fixed number of parallel callers, how long they took, and how many of them were printed.</summary>
-internal sealed record BenchThroughput(string Name, int Documents, TimeSpan Elapsed)
-{
-    /// <summary>How many of the documents had to be printed (the rest came from the PDF cache); null when all were.</summary>
-    public int? Printed { get; init; }
-
-    public double PerSecond => Documents / Elapsed.TotalSeconds;
-
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Documents} in {Elapsed.TotalSeconds:0.00} s = {PerSecond:0.0} per second")
-        + (Printed is { } printed ? string.Create(CultureInfo.InvariantCulture, $" ({printed} printed, {Documents - printed} from the cache)") : "");
 }
