@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<QuoteBook>();
         services.AddSingleton<NumberSeriesSettings>();
         services.AddSingleton<OrderBook>();
+        services.AddSingleton<CustomerPurchases>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<QuoteDocuments>();
         services.AddSingleton<PipelineStages>();

@@ -5,6 +5,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Orders;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -66,6 +67,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
     {
         await using var db = await dbFactory.CreateForAsync(actor);
         var editable = CustomerAccess.Editable(db, actor);
+        var purchases = CustomerPurchases.Counted(db);
         var profile = await db.Customers.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new
@@ -79,6 +81,9 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
                     .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new UserChip(u.Id, u.DisplayName))
                     .ToList(),
                 OpenOpportunities = db.Opportunities.Count(o => o.CustomerId == c.Id && o.Stage!.Kind == PipelineStageKind.Open),
+
+                // Lifetime revenue: the totals of the visible orders that count as purchases (CustomerPurchases), summed in minor units.
+                Revenue = purchases.Where(o => o.CustomerId == c.Id).Sum(o => (decimal?)o.Total) ?? 0m,
             })
             .AsSplitQuery() // as in ListAsync: tags and shares each in a query of their own
             .SingleOrDefaultAsync(cancellationToken)
@@ -94,7 +99,7 @@ public sealed class CustomerDirectory(IDbContextFactory<SalesHubDbContext> dbFac
             profile.OwnerName ?? "",
             profile.Tags,
             profile.SharedWith,
-            new CustomerFigures(0m, profile.OpenOpportunities, c.LastInteractionAt, null),
+            new CustomerFigures(profile.Revenue, profile.OpenOpportunities, c.LastInteractionAt, null),
             canEdit,
             c.CreatedAt,
             c.UpdatedAt,

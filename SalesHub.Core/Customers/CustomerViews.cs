@@ -52,7 +52,11 @@ public sealed record CustomerRow(
     IReadOnlyList<TagChip> Tags,
     long Version);
 
-/// <summary>Key figures in a customer's header: revenue stays zero until orders record it; OpenOpportunities counts the deals in open stages the reader sees.</summary>
+/// <summary>
+/// Key figures in a customer's header. LifetimeRevenue sums the totals of the customer's orders the reader sees that are
+/// Confirmed, PartiallyShipped, Shipped or Completed (never Draft or Cancelled; see CustomerPurchases); OpenOpportunities
+/// counts the deals in open stages the reader sees.
+/// </summary>
 public sealed record CustomerFigures(decimal LifetimeRevenue, int OpenOpportunities, DateTimeOffset? LastInteractionAt, string? NextTask);
 
 public sealed record UserChip(int Id, string DisplayName);

@@ -88,6 +88,37 @@ public sealed class StockLevels(IDbContextFactory<SalesHubDbContext> dbFactory)
         return productIds.Distinct().ToDictionary(id => id, id => found.GetValueOrDefault(id));
     }
 
+    /// <summary>
+    /// What can be promised of each of the products that track stock (services and unknown or deleted products are
+    /// left out): available over all active warehouses and per warehouse, the main one first. One query for all of them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ProductAvailability>> AvailabilityAsync(
+        Actor actor, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSignedIn();
+        ArgumentNullException.ThrowIfNull(productIds);
+        if (productIds.Count == 0)
+        {
+            return new Dictionary<int, ProductAvailability>();
+        }
+
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var ids = productIds.Distinct().ToList();
+        var rows = await (
+            from p in db.Products.AsNoTracking()
+            where ids.Contains(p.Id) && p.TracksStock
+            from w in db.Warehouses.AsNoTracking()
+            where w.IsActive
+            join b in db.StockBalances on new { P = p.Id, W = w.Id } equals new { P = b.ProductId, W = b.WarehouseId } into found
+            from b in found.DefaultIfEmpty()
+            orderby p.Id, w.Id == Warehouse.MainId ? 0 : 1, w.Code
+            select new { ProductId = p.Id, WarehouseId = w.Id, w.Code, Available = b == null ? 0m : b.OnHand - b.Reserved })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ProductId).ToDictionary(
+            g => g.Key,
+            g => new ProductAvailability(g.Key, g.Sum(r => r.Available), g.Select(r => new WarehouseAvailability(r.WarehouseId, r.Code, r.Available)).ToList()));
+    }
+
     /// <summary>A product's movements, newest first, in every warehouse or the one asked for.</summary>
     public async Task<Page<StockMovementRow>> MovementsAsync(
         Actor actor, int productId, int? warehouseId = null, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)

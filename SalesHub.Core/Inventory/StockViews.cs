@@ -64,3 +64,9 @@ public sealed record WarehouseRow(int Id, string Code, string NameEn, string Nam
     /// <summary>The warehouse's name in the reader's language: Chinese for zh-*, English otherwise.</summary>
     public string NameIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
+
+/// <summary>What can be promised of a product that tracks stock: <see cref="Available"/> over all active warehouses, and per warehouse.</summary>
+public sealed record ProductAvailability(int ProductId, decimal Available, IReadOnlyList<WarehouseAvailability> Warehouses);
+
+/// <summary>Available stock (on hand less reserved) of a product in one warehouse.</summary>
+public sealed record WarehouseAvailability(int WarehouseId, string WarehouseCode, decimal Available);

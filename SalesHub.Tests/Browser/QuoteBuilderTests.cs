@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
@@ -101,6 +102,34 @@ public sealed class QuoteBuilderTests(BrowserApp browser) : IClassFixture<Browse
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The quote scrolls sideways on a phone ({width}px wide).");
         await Expect(page.GetByTestId("quote-save")).ToBeInViewportAsync();
+    });
+
+    [Fact]
+    public Task AQuoteLineShowsWhatIsAvailableWarnsWhenItAsksForMoreAndFollowsStockLive() => browser.RunAsync(nameof(AQuoteLineShowsWhatIsAvailableWarnsWhenItAsksForMoreAndFollowsStockLive), async session =>
+    {
+        var manager = await browser.App.ActorForAsync(DemoCompany.ManagerEmail);
+        var sku = "AVL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var product = await browser.App.Services.GetRequiredService<ProductCatalog>().CreateAsync(manager, new ProductDetails(sku, "Availability pump", "可用量水泵", "Pumps", "台", 1000m, 600m));
+        var ledger = browser.App.Services.GetRequiredService<StockLedger>();
+        await ledger.ReceiveAsync(manager, new StockReceipt(product, Warehouse.MainId, 5m));
+        var page = await session.SignInAsync(DemoCompany.Rep1Email, viewport: BrowserSession.Phone);
+        await page.GotoAsync($"/quotes/new?customerId={await CustomerAsync("Northwind Traders")}");
+        await BrowserSession.WaitUntilInteractiveAsync(page);
+
+        await AddProductAsync(page, sku);
+        await AddProductAsync(page, "SRV-INSTALL");
+        var available = page.GetByTestId("quote-line-available");
+        await Expect(available).ToHaveTextAsync("5 台 available");
+        await BrowserSession.Input(page, "quote-line-quantity").FillAsync("8");
+        await Expect(available).ToHaveTextAsync("Only 5 台 available");
+        await Expect(available).ToHaveAttributeAsync("data-short", "true");
+
+        await ledger.ReceiveAsync(manager, new StockReceipt(product, Warehouse.MainId, 10m));
+
+        await Expect(available).ToHaveTextAsync("15 台 available");
+        await Expect(available).ToHaveAttributeAsync("data-short", "false");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The quote scrolls sideways on a phone ({width}px wide).");
     });
 
     private async Task<int> CustomerAsync(string name)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Orders;
 using SalesHub.Core.Security;
 using SalesHub.Web.Customers;
 
@@ -92,6 +93,14 @@ internal static class CustomerEndpoints
             .WithName("GetCustomer")
             .WithSummary("A customer's profile.")
             .Produces<CustomerResource>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        customers.MapGet("/{id:int}/purchases", (int id, int? page, int? pageSize, ClaimsPrincipal user, CustomerPurchases purchases, CancellationToken cancellationToken) =>
+                purchases.ProductsAsync(Actor.From(user), id, page ?? 1, pageSize ?? 50, cancellationToken))
+            .WithName("ListCustomerPurchases")
+            .WithSummary("The products a customer bought in its confirmed-or-later orders: quantity, amount (tax included), last order date and order count, largest amount first.")
+            .Produces<Page<PurchasedProductRow>>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         customers.MapPost("/", CreateAsync)

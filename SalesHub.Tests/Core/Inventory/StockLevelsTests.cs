@@ -100,6 +100,29 @@ public sealed class StockLevelsTests : IDisposable
     }
 
     [Fact]
+    public async Task AvailabilityIsPerActiveWarehouseMainFirstAndOnlyForProductsThatTrackStock()
+    {
+        var pump = await _company.StockedProductAsync(10m, "PUMP-1");
+        var valve = await _company.AddProductAsync("VALVE-1");
+        var service = await _company.Products.CreateAsync(
+            Manager, new ProductDetails("SRV-1", "Installation", "安装", "Services", "次", 500m, 100m, TracksStock: false));
+        var shanghai = await _company.AddWarehouseAsync("SH");
+        var old = await _company.AddWarehouseAsync("OLD");
+        await _company.Ledger.TransferAsync(Manager, new StockTransfer(pump, Warehouse.MainId, shanghai, 3m));
+        await _company.Ledger.TransferAsync(Manager, new StockTransfer(pump, Warehouse.MainId, old, 1m));
+        await _company.Ledger.ReserveAsync(Manager, 1, [new(pump, Warehouse.MainId, 2.5m)], ReservationMode.AllOrNothing);
+        await _company.Warehouses.UpdateAsync(Manager, old, new WarehouseDetails("OLD", "Old", "旧仓", IsActive: false), 1);
+
+        var availability = await Levels.AvailabilityAsync(Actor.For(_company.Rita), [pump, valve, service, pump, 99999]);
+
+        Assert.Equal([pump, valve], availability.Keys.Order());
+        Assert.Equal(6.5m, availability[pump].Available);
+        Assert.Equal([("MAIN", 3.5m), ("SH", 3m)], availability[pump].Warehouses.Select(w => (w.WarehouseCode, w.Available)));
+        Assert.Equal((0m, 2), (availability[valve].Available, availability[valve].Warehouses.Count));
+        Assert.Empty(await Levels.AvailabilityAsync(Manager, []));
+    }
+
+    [Fact]
     public async Task AProductsMovementsArePagedNewestFirst()
     {
         var pump = await _company.StockedProductAsync(1m);

@@ -452,6 +452,39 @@ public sealed class CustomerApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.All(parameters.Values, where => Assert.Equal("query", where));
     }
 
+    [Fact]
+    public async Task ACustomersRevenueAndPurchasedProductsComeFromItsConfirmedOrders()
+    {
+        var rep = await app.CreateSignedInApiClientAsync(DemoCompany.Rep1Email);
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+        var customer = await CreateAsync(rep, Unique("Buyer"), "active");
+        var service = await ProductApiTests.CreateAsync(manager, ProductApiTests.UniqueSku(), "Services", listPrice: 1234.57m, tracksStock: false);
+        var confirmed = await OrderAsync(rep, customer, service, 2.5m);
+        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/v1/orders/{confirmed.GetProperty("id").GetInt32()}/confirm", new { version = 1 })).StatusCode);
+        await OrderAsync(rep, customer, service, 40m);
+
+        var purchases = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/purchases?pageSize=10");
+        var profile = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}");
+
+        var total = confirmed.GetProperty("totals").GetProperty("total").GetDecimal();
+        Assert.Equal(1, purchases.GetProperty("total").GetInt32());
+        var product = purchases.GetProperty("items")[0];
+        Assert.Equal((service, 2.5m, total, 1), (product.GetProperty("productId").GetInt32(), product.GetProperty("quantity").GetDecimal(),
+            product.GetProperty("amount").GetDecimal(), product.GetProperty("orders").GetInt32()));
+        Assert.Equal(total, profile.GetProperty("figures").GetProperty("lifetimeRevenue").GetDecimal());
+        var other = await app.CreateSignedInApiClientAsync(DemoCompany.Rep2Email);
+        await ApiProblem.AssertAsync(await other.GetAsync($"/api/v1/customers/{customer}/purchases"), HttpStatusCode.NotFound);
+        var refused = await ApiProblem.AssertAsync(await rep.GetAsync($"/api/v1/customers/{customer}/purchases?pageSize=500"), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("pageSize", out _), refused.ToString());
+    }
+
+    private static async Task<JsonElement> OrderAsync(HttpClient client, int customerId, int productId, decimal quantity)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/orders", new { customerId, language = "en", lines = new[] { new { productId, quantity } } });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     private static async Task<int> CreateAsync(HttpClient client, string name, string status = "prospect", object? primaryContact = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/customers", new { name, status, primaryContact });

@@ -9,6 +9,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -56,6 +57,7 @@ public sealed class QuoteEditorPageTests : ComponentTest
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(new StockLevels(Database));
     }
 
     [Fact]

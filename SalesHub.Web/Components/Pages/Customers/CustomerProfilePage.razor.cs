@@ -4,6 +4,7 @@ using MudBlazor;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Errors;
+using SalesHub.Core.Orders;
 using SalesHub.Web.Components.Shared;
 using SalesHub.Web.Localization;
 
@@ -12,14 +13,17 @@ namespace SalesHub.Web.Components.Pages.Customers;
 /// <summary>Everything the company knows about one customer, kept current while it is open.</summary>
 public partial class CustomerProfilePage
 {
-    // A renamed or recoloured grade or tag shows in the header too.
-    private static readonly string[] WatchedTypes = [nameof(Customer), nameof(Tag), nameof(CustomerGrade)];
+    // A renamed or recoloured grade or tag shows in the header too; an order may change the revenue and purchases.
+    private static readonly string[] WatchedTypes = [nameof(Customer), nameof(Tag), nameof(CustomerGrade), nameof(Order)];
     private CustomerProfile? _profile;
     private bool _notFound;
     private string _currency = "";
 
     // Goes up whenever the customer (or one of its parts) changed, so that the open tab reloads too.
     private int _revision;
+
+    // Goes up whenever an order changed, so that the purchased products reload.
+    private int _ordersRevision;
 
     [Parameter]
     public int Id { get; set; }
@@ -46,10 +50,23 @@ public partial class CustomerProfilePage
 
     private async Task OnCustomerChangedAsync(IReadOnlyList<EntityChange> changes)
     {
-        if (changes.Any(c => c.EntityType != nameof(Customer) || c.EntityId == Id))
+        // An order's change does not say whose it is: any order reloads the figures (one query) and the purchased products.
+        var orders = changes.Any(c => c.EntityType == nameof(Order));
+        var customer = changes.Any(c => c.EntityType is nameof(Tag) or nameof(CustomerGrade) || (c.EntityType == nameof(Customer) && c.EntityId == Id));
+        if (!orders && !customer)
         {
-            await LoadAsync();
+            return;
+        }
+
+        await LoadAsync();
+        if (customer)
+        {
             _revision++;
+        }
+
+        if (orders)
+        {
+            _ordersRevision++;
         }
     }
 
