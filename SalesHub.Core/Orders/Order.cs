@@ -44,11 +44,22 @@ public sealed class Order : PricedDocument<OrderLine>
 
     public bool CanCancel => Status is OrderStatus.Draft or OrderStatus.Confirmed;
 
+    /// <summary>Whether the order may reserve stock its lines still lack: only while it is confirmed and not fully shipped.</summary>
+    public bool CanReserveRemaining => Status is OrderStatus.Confirmed or OrderStatus.PartiallyShipped;
+
     internal void RequireEditable()
     {
         if (!IsEditable)
         {
             throw new DomainException("Orders.ReadOnly") { Field = "status" };
+        }
+    }
+
+    internal void RequireReservable()
+    {
+        if (!CanReserveRemaining)
+        {
+            throw new DomainException("Orders.NotReservable") { Field = "status" };
         }
     }
 

@@ -13,4 +13,7 @@ public sealed class OrderLine : PricedLine
 
     /// <summary>What the order holds in stock for this line now: reserved on confirmation, less what has shipped of it; nothing for a service.</summary>
     public decimal ReservedQuantity { get; internal set; }
+
+    /// <summary>What is left to ship that the line does not hold yet: short of stock, when the product tracks stock.</summary>
+    public decimal UnreservedQuantity => RemainingQuantity - ReservedQuantity;
 }

@@ -47,6 +47,37 @@ internal static class OrderStock
     }
 
     /// <summary>
+    /// Reserves, line by line, as much of what each stocked line still lacks (left to ship less what it
+    /// holds) as the warehouse now has available, and notes it on the line; a line that gets nothing stays
+    /// short. Returns every stocked line with what it holds now and what this call added.
+    /// </summary>
+    public static async Task<IReadOnlyList<LineReservation>> ReserveRemainingAsync(SalesHubDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var lines = await StockedLinesAsync(db, order, cancellationToken);
+        var added = new Dictionary<int, decimal>();
+        var products = lines.Where(l => l.Line.UnreservedQuantity > 0m).GroupBy(l => l.Line.ProductId).ToList();
+        if (products.Count > 0)
+        {
+            var request = products.Select(p => new StockLine(p.Key, order.WarehouseId, p.Sum(l => l.Line.UnreservedQuantity))).ToList();
+            var reserved = await NamingOrderLinesAsync(
+                () => StockLedger.ReserveAsync(db, order.Id, request, ReservationMode.Partial, cancellationToken), p => products[p].First().Index);
+            for (var p = 0; p < products.Count; p++)
+            {
+                var left = reserved[p].Reserved;
+                foreach (var (line, _) in products[p])
+                {
+                    var taken = Math.Min(line.UnreservedQuantity, left);
+                    line.ReservedQuantity += taken;
+                    added[line.Id] = taken;
+                    left -= taken;
+                }
+            }
+        }
+
+        return lines.Select(l => new LineReservation(l.Line.Id, l.Index, l.Line.Sku, l.Line.RemainingQuantity, l.Line.ReservedQuantity, added.GetValueOrDefault(l.Line.Id))).ToList();
+    }
+
+    /// <summary>
     /// Ships the stocked lines of <paramref name="shipment"/> (already checked and counted by
     /// <see cref="Order.Ship"/>) out of what each line holds; a line shipping more than it holds is refused.
     /// </summary>
@@ -98,14 +129,20 @@ internal static class OrderStock
         }
     }
 
+    /// <summary>Which of the order's products track stock (those in the recycle bin too).</summary>
+    public static async Task<HashSet<int>> StockedProductsAsync(SalesHubDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
+        return [.. await db.Products.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => productIds.Contains(p.Id) && p.TracksStock)
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken)];
+    }
+
     /// <summary>The order's lines of products that track stock, with their place among the order's lines.</summary>
     private static async Task<List<(OrderLine Line, int Index)>> StockedLinesAsync(SalesHubDbContext db, Order order, CancellationToken cancellationToken)
     {
-        var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
-        var stocked = await db.Products.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => productIds.Contains(p.Id) && p.TracksStock)
-            .Select(p => p.Id)
-            .ToListAsync(cancellationToken);
+        var stocked = await StockedProductsAsync(db, order, cancellationToken);
         return order.Lines.OrderBy(l => l.Position).Select((line, index) => (line, index)).Where(l => stocked.Contains(l.line.ProductId)).ToList();
     }
 

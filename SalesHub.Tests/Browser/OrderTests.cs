@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Seeding;
@@ -55,6 +56,41 @@ public sealed class OrderTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         await rep.GotoAsync($"/quotes/{quoteId}");
         await Expect(rep.GetByTestId("quote-order-link")).ToHaveAttributeAsync("href", $"/orders/{orderId}");
+    });
+
+    [Fact]
+    public Task ARepEditsADraftOrdersLineQuantityAndConfirmsIt() => browser.RunAsync(nameof(ARepEditsADraftOrdersLineQuantityAndConfirmsIt), async session =>
+    {
+        var rita = await browser.App.ActorForAsync(DemoCompany.Rep1Email);
+        var martin = await browser.App.ActorForAsync(DemoCompany.ManagerEmail);
+        var sku = "EDIT-" + Guid.NewGuid().ToString("N")[..8];
+        var product = await browser.App.Services.GetRequiredService<ProductCatalog>().CreateAsync(martin, new ProductDetails(sku, "Gear pump " + sku, null, null, "pcs", 500m, 300m));
+        await browser.App.Services.GetRequiredService<StockLedger>().ReceiveAsync(martin, new StockReceipt(product, Warehouse.MainId, 10m));
+        var customer = (await browser.App.Services.GetRequiredService<CustomerDirectory>().ListAsync(rita, new CustomerQuery { PageSize = 1 })).Items.Single();
+        var orders = browser.App.Services.GetRequiredService<OrderBook>();
+        var orderId = await orders.CreateAsync(rita, new OrderDraft(customer.Id, null, "en", [new QuoteLineInput(product, 2m)]));
+
+        var rep = await session.SignInAsync(DemoCompany.Rep1Email);
+        await rep.GotoAsync($"/orders/{orderId}");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        await rep.GetByTestId("order-edit").ClickAsync();
+        await rep.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/orders/{orderId}/edit");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        var total = await rep.GetByTestId("quote-total").TextContentAsync();
+        await BrowserSession.Input(rep, "quote-line-quantity").FillAsync("3");
+        await Expect(rep.GetByTestId("quote-total")).Not.ToHaveTextAsync(total!);
+        await rep.GetByTestId("order-save").ClickAsync();
+
+        await rep.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/orders/{orderId}");
+        await BrowserSession.WaitUntilInteractiveAsync(rep);
+        await Expect(rep.GetByTestId("order-line-quantity")).ToHaveTextAsync("3 pcs");
+        await rep.GetByTestId("order-confirm").ClickAsync();
+        await Expect(rep.GetByTestId("order-status")).ToHaveTextAsync("Confirmed");
+        await Expect(rep.GetByTestId("order-edit")).ToHaveCountAsync(0);
+        await Expect(rep.GetByTestId("order-line-reserved")).ToHaveTextAsync("3");
+
+        var order = (await orders.GetAsync(rita, orderId)).Order;
+        Assert.Equal((OrderStatus.Confirmed, 3m, 3m), (order.Status, order.Lines.Single().Quantity, order.Lines.Single().ReservedQuantity));
     });
 
     [Fact]

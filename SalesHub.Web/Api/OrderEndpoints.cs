@@ -116,6 +116,19 @@ public sealed record OrderResource(
     }
 }
 
+/// <summary>One stocked line after "reserve the rest": what is left to ship, what it holds now, what the call added, what it still lacks.</summary>
+public sealed record LineReservationResource(int LineId, decimal Remaining, decimal Reserved, decimal Added, decimal Short);
+
+/// <summary>What reserving the rest of an order did, and the order as it is now.</summary>
+public sealed record RemainingReservationResource(decimal Added, bool Complete, IReadOnlyList<LineReservationResource> Lines, OrderResource Order)
+{
+    public static RemainingReservationResource From(RemainingReservation result, OrderView view) => new(
+        result.Added,
+        result.Complete,
+        result.Lines.Select(l => new LineReservationResource(l.LineId, l.Remaining, l.Reserved, l.Added, l.Short)).ToList(),
+        OrderResource.From(view));
+}
+
 internal static class OrderEndpoints
 {
     public static void MapOrderEndpoints(this RouteGroupBuilder api)
@@ -169,6 +182,13 @@ internal static class OrderEndpoints
             .Produces<OrderResource>()
             .ProducesEditProblems()
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        orders.MapPost("/{id:int}/reserve", ReserveAsync)
+            .WithName("ReserveOrderStock")
+            .WithSummary("Reserves what a confirmed or partially shipped order's stocked lines still lack, as far as stock is available now; added is 0 when nothing more is available.")
+            .Produces<RemainingReservationResource>()
+            .ProducesEditProblems()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static void Step(RouteGroupBuilder orders, string step, string name, string summary, Func<OrderBook, Actor, int, OrderStepRequest, CancellationToken, Task> run) =>
@@ -202,6 +222,13 @@ internal static class OrderEndpoints
         var actor = Actor.From(user);
         await book.UpdateDraftAsync(actor, id, request.ToDraft(), RequiredField.Of(request.Version, "version"), cancellationToken);
         return OrderResource.From(await book.GetAsync(actor, id, cancellationToken));
+    }
+
+    private static async Task<RemainingReservationResource> ReserveAsync(int id, ClaimsPrincipal user, OrderBook book, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(user);
+        var result = await book.ReserveRemainingAsync(actor, id, cancellationToken);
+        return RemainingReservationResource.From(result, await book.GetAsync(actor, id, cancellationToken));
     }
 
     private static async Task<OrderResource> ShipAsync(int id, ShipmentRequest request, ClaimsPrincipal user, OrderBook book, CancellationToken cancellationToken)

@@ -38,6 +38,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.Property(l => l.ShippedQuantity).HasQuantityConversion();
         builder.Property(l => l.ReservedQuantity).HasQuantityConversion();
         builder.Ignore(l => l.RemainingQuantity);
+        builder.Ignore(l => l.UnreservedQuantity);
         builder.HasIndex(l => new { l.OrderId, l.Position });
     }
 }

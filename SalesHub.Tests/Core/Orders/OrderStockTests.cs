@@ -132,6 +132,83 @@ public sealed class OrderStockTests : IDisposable
         Assert.Equal((10m, 0m, 10m), await LevelAsync("PUMP-1"));
     }
 
+    [Fact]
+    public async Task ReservingTheRestTakesWhatAReceiptBroughtForWhatIsLeftToShip()
+    {
+        await UseAsync(ReservationMode.Partial, winDeals: true);
+        var valve = await StockedAsync("VALVE-1", 1m);
+        var install = await ServiceAsync();
+        var id = await OrderAsync((valve, 4m), (install, 1m));
+        await _orders.ConfirmAsync(Rita, id, 1);
+        var line = (await _orders.GetAsync(Rita, id)).Order.Lines.Single(l => l.ProductId == valve).Id;
+        await _orders.ShipAsync(Rita, id, [new ShipmentLine(line, 1m)], 2);
+        Assert.Equal(3m, (await _orders.GetAsync(Rita, id)).ShortOf(Line(await _orders.GetAsync(Rita, id), line)));
+        await _ledger.ReceiveAsync(Martin, new StockReceipt(valve, Warehouse.MainId, 5m));
+
+        var result = await _orders.ReserveRemainingAsync(Rita, id);
+
+        var reserved = Assert.Single(result.Lines);
+        Assert.Equal((line, 0, 3m, 3m, 3m, 0m), (reserved.LineId, reserved.Index, reserved.Remaining, reserved.Reserved, reserved.Added, reserved.Short));
+        Assert.True(result.Complete);
+        var view = await _orders.GetAsync(Rita, id);
+        Assert.Equal((OrderStatus.PartiallyShipped, 4L, false), (view.Order.Status, view.Order.Version, view.IsShort));
+        Assert.Equal(3m, Line(view, line).ReservedQuantity);
+        Assert.Equal((5m, 3m, 2m), await LevelAsync("VALVE-1"));
+        Assert.Equal(2, await MovementsAsync(StockMovementKind.Reservation));
+    }
+
+    [Fact]
+    public async Task ReservingTheRestWithNothingAvailableChangesNothingAndSaysTheLineIsStillShort()
+    {
+        await UseAsync(ReservationMode.Partial, winDeals: true);
+        var valve = await StockedAsync("VALVE-1", 1m);
+        var pump = await StockedAsync("PUMP-1", 10m);
+        var id = await OrderAsync((pump, 2m), (valve, 3m));
+        await _orders.ConfirmAsync(Rita, id, 1);
+        var before = await LedgerAsync();
+
+        var result = await _orders.ReserveRemainingAsync(Rita, id);
+
+        Assert.Equal((0m, false), (result.Added, result.Complete));
+        Assert.Equal([(0, 0m), (1, 2m)], result.Lines.Select(l => (l.Index, l.Short)));
+        var view = await _orders.GetAsync(Rita, id);
+        Assert.Equal((2L, true), (view.Order.Version, view.IsShort));
+        Assert.Equal(before, await LedgerAsync());
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Draft)]
+    [InlineData(OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.Shipped)]
+    public async Task OnlyAConfirmedOrPartlyShippedOrderReservesTheRest(OrderStatus status)
+    {
+        await UseAsync(ReservationMode.Partial, winDeals: true);
+        var valve = await StockedAsync("VALVE-1", 2m);
+        var id = await OrderAsync((valve, 2m));
+        if (status != OrderStatus.Draft)
+        {
+            await _orders.ConfirmAsync(Rita, id, 1);
+        }
+
+        if (status == OrderStatus.Cancelled)
+        {
+            await _orders.CancelAsync(Rita, id, "Not needed", 2);
+        }
+        else if (status == OrderStatus.Shipped)
+        {
+            await _orders.ShipAsync(Rita, id, [new ShipmentLine(Assert.Single((await _orders.GetAsync(Rita, id)).Order.Lines).Id, 2m)], 2);
+        }
+
+        await _ledger.ReceiveAsync(Martin, new StockReceipt(valve, Warehouse.MainId, 5m));
+        var before = await LedgerAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _orders.ReserveRemainingAsync(Rita, id));
+
+        Assert.Equal(("Orders.NotReservable", "status"), (refused.Code, refused.Field));
+        Assert.Equal(status, (await _orders.GetAsync(Rita, id)).Order.Status);
+        Assert.Equal(before, await LedgerAsync());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -195,6 +272,8 @@ public sealed class OrderStockTests : IDisposable
         await using var db = _company.Database.CreateWidgetContext(Actor.System);
         return await db.StockMovements.CountAsync(m => kind == null || m.Kind == kind);
     }
+
+    private static OrderLine Line(OrderView view, int lineId) => view.Order.Lines.Single(l => l.Id == lineId);
 
     private Task<string> LedgerAsync() => StockCompany.LedgerSnapshotAsync(_company.Database);
 

@@ -157,6 +157,38 @@ public sealed class OrderPageTests : ComponentTest
         Assert.Equal(("Confirmed", OrderStatus.Confirmed), (cut.Find("[data-testid=order-status]").TextContent.Trim(), (await GetAsync(id)).Status));
     }
 
+    [Fact]
+    public async Task OnlyADraftOffersEditing()
+    {
+        var id = await OrderAsync(1m);
+        var cut = Open(_rita, id);
+        Assert.Equal($"/orders/{id}/edit", cut.Find("[data-testid=order-edit]").GetAttribute("href"));
+
+        await _orders.ConfirmAsync(Actor.For(_rita), id, 1);
+
+        cut.WaitForAssertion(() => Assert.Equal("Confirmed", cut.Find("[data-testid=order-status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=order-edit]"));
+    }
+
+    [Fact]
+    public async Task AShortLineReservesTheMissingStockOnceItArrives()
+    {
+        var admin = _company.Builder.AddUser(Roles.Admin, name: "Alice");
+        var company = await _company.Settings.GetAsync();
+        await _company.Settings.UpdateAsync(Actor.For(admin), company.Details with { LegalNameEn = "Example Ltd", ReservationMode = SalesHub.Core.Inventory.ReservationMode.Partial }, company.Version);
+        var id = await ConfirmedOrderAsync(102m);
+        var cut = Open(_rita, id);
+        Assert.Equal(("100", "Short 2"), (cut.Find("[data-testid=order-line-reserved]").TextContent.Trim(), cut.Find("[data-testid=order-line-short]").TextContent.Trim()));
+        await _company.Ledger.ReceiveAsync(Actor.For(_martin), new SalesHub.Core.Inventory.StockReceipt((await GetAsync(id)).Lines[0].ProductId, SalesHub.Core.Inventory.Warehouse.MainId, 5m));
+
+        cut.Find("[data-testid=order-reserve]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("102", cut.Find("[data-testid=order-line-reserved]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=order-line-short]"));
+        Assert.Empty(cut.FindAll("[data-testid=order-reserve]"));
+        Assert.Equal(102m, (await GetAsync(id)).Lines[0].ReservedQuantity);
+    }
+
     private async Task<Order> GetAsync(int id) => (await _orders.GetAsync(Actor.For(_rita), id)).Order;
 
     private async Task<int> OrderAsync(params decimal[] quantities)

@@ -117,15 +117,34 @@ public partial class OrderPage
         }
     }
 
-    /// <summary>Runs one OrderBook call; a refusal shows as a message, a stale version as the conflict (and the order as it is now).</summary>
-    private async Task RunAsync(Func<Order, Task> work)
+    /// <summary>Reserves what the short lines lack, as far as there is stock now, and says how far that went.</summary>
+    private Task ReserveMissingAsync() => RunAsync(async order =>
+    {
+        var result = await Orders.ReserveRemainingAsync(_actor, order.Id);
+        var added = Quantity(result.Added);
+        return result switch
+        {
+            { Added: 0m } => (L["Orders.ReservedNothing"], Severity.Info),
+            { Complete: true } => (L["Orders.ReservedAll", added], Severity.Success),
+            _ => (L["Orders.ReservedSome", added], Severity.Warning),
+        };
+    });
+
+    private Task RunAsync(Func<Order, Task> work) => RunAsync(async order =>
+    {
+        await work(order);
+        return (L["Common.Saved"], Severity.Success);
+    });
+
+    /// <summary>Runs one OrderBook call and shows its outcome; a refusal shows as a message, a stale version as the conflict (and the order as it is now).</summary>
+    private async Task RunAsync(Func<Order, Task<(string Message, Severity Severity)>> work)
     {
         _conflict = null;
         _busy = true;
         try
         {
-            await work(_view!.Order);
-            Snackbar.Add(L["Common.Saved"], Severity.Success);
+            var (message, severity) = await work(_view!.Order);
+            Snackbar.Add(message, severity);
         }
         catch (ConcurrencyConflictException conflict)
         {
