@@ -273,12 +273,12 @@ public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Fills a draft order: customer and contact checked, lines priced, totals from the engine.</summary>
+    /// <summary>Fills a draft order: customer and contact checked, lines priced, totals from the engine; without a date, a new order is dated today and an edited one keeps its date.</summary>
     private async Task DescribeAsync(SalesHubDbContext db, Order order, OrderDraft draft, CancellationToken cancellationToken)
     {
         await PricedDocuments.AddressAsync(db, order, draft.CustomerId, draft.ContactId, draft.Language, cancellationToken);
         var lines = await PricedDocuments.LinesAsync(db, draft.CustomerId, order.Lines, draft.Lines, Today, cancellationToken);
-        order.OrderDate = draft.OrderDate ?? Today;
+        order.OrderDate = draft.OrderDate ?? (order.OrderDate == default ? Today : order.OrderDate);
         order.WarehouseId = await OrderStock.WarehouseAsync(db, draft.WarehouseId ?? order.WarehouseId, cancellationToken);
         order.Describe(lines, draft.DiscountPercent, draft.DiscountAmount, draft.Notes);
     }

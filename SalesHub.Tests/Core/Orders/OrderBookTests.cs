@@ -70,6 +70,19 @@ public sealed class OrderBookTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEditThatLeavesOutTheDateKeepsTheOrdersDate()
+    {
+        var pump = await _company.AddProductAsync();
+        var dated = _company.Today.AddDays(-20);
+        var id = await _orders.CreateAsync(Rita, new OrderDraft(_company.RitasCustomer.Id, null, "en", [new QuoteLineInput(pump, 1m)], OrderDate: dated));
+
+        await _orders.UpdateDraftAsync(Rita, id, new OrderDraft(_company.RitasCustomer.Id, null, "en", [new QuoteLineInput(pump, 5m)]), 1);
+
+        var order = (await _orders.GetAsync(Rita, id)).Order;
+        Assert.Equal((dated, 5m), (order.OrderDate, order.Lines.Single().Quantity));
+    }
+
+    [Fact]
     public async Task BadLinesAreRefusedNamingTheFieldAndSaveNothing()
     {
         var inactive = await _company.AddProductAsync("old-1", active: false);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SalesHub.Core.Customers;
+using SalesHub.Core.Inventory;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
@@ -24,6 +25,7 @@ public sealed class OrderEditorPageTests : ComponentTest
         Services.AddSingleton(_company.Settings);
         Services.AddSingleton(_orders);
         Services.AddSingleton(_company.Catalog);
+        Services.AddSingleton(new StockLevels(Database));
         Services.AddSingleton(new SalesHub.Core.Catalog.PriceLists(Database));
         Services.AddSingleton(new CustomerDirectory(Database, new DuplicateDetection(Database)));
         Services.AddSingleton(new CustomerContacts(Database));
