@@ -110,7 +110,8 @@ public sealed class Receivables(IDbContextFactory<SalesHubDbContext> dbFactory, 
                         .Sum(j => j.Amount) > a.Paid)
                 .Min(i => (DateOnly?)i.DueDate),
         });
-        return query.OutstandingOnly ? receivables.Where(r => r.Outstanding > 0m) : receivables;
+        receivables = query.OutstandingOnly ? receivables.Where(r => r.Outstanding > 0m) : receivables;
+        return query.OverdueOnly ? receivables.Where(r => r.OverdueAmount > 0m) : receivables;
     }
 
     private static IOrderedQueryable<Receivable> Sort(IQueryable<Receivable> receivables, string? sort)

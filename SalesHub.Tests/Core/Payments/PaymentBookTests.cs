@@ -16,9 +16,9 @@ public sealed class PaymentBookTests : IDisposable
         var today = _company.Today;
 
         var tooMuch = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(today.AddDays(30), order.Total - 100m), new InstalmentInput(today.AddDays(60), 100.01m)]));
+            [new InstalmentInput(today.AddDays(30), order.Total - 100m), new InstalmentInput(today.AddDays(60), 100.01m)], 0));
         await Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(today.AddDays(60), 100m, "final"), new InstalmentInput(today.AddDays(30), order.Total - 100m)]);
+            [new InstalmentInput(today.AddDays(60), 100m, "final"), new InstalmentInput(today.AddDays(30), order.Total - 100m)], 0);
 
         Assert.Equal(("Payments.PlanExceedsTotal", "instalments"), (tooMuch.Code, tooMuch.Field));
         var plan = (await Payments.GetBalanceAsync(_company.Rita, order.Id)).Plan;
@@ -30,12 +30,12 @@ public sealed class PaymentBookTests : IDisposable
     public async Task BadInstalmentsAreRefusedNamingTheFieldAndKeepThePlan()
     {
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita);
-        await Payments.SetPlanAsync(_company.Rita, order.Id, [new InstalmentInput(_company.Today, 10m)]);
+        await Payments.SetPlanAsync(_company.Rita, order.Id, [new InstalmentInput(_company.Today, 10m)], 0);
 
         var zero = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(_company.Today, 5m), new InstalmentInput(_company.Today, 0m)]));
+            [new InstalmentInput(_company.Today, 5m), new InstalmentInput(_company.Today, 0m)], 1));
         var fraction = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(_company.Today, 5.001m)]));
+            [new InstalmentInput(_company.Today, 5.001m)], 1));
 
         Assert.Equal(("Payments.InstalmentAmountPositive", "instalments[1].amount"), (zero.Code, zero.Field));
         Assert.Equal(("Errors.TooManyDecimals", "instalments[0].amount"), (fraction.Code, fraction.Field));
@@ -48,11 +48,11 @@ public sealed class PaymentBookTests : IDisposable
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita);
         InstalmentInput[] plan = [new InstalmentInput(_company.Today.AddDays(10), 50m)];
 
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => Payments.SetPlanAsync(_company.Sam, order.Id, plan));
-        await Payments.SetPlanAsync(_company.Martin, order.Id, plan);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Payments.SetPlanAsync(_company.Sam, order.Id, plan, 0));
+        await Payments.SetPlanAsync(_company.Martin, order.Id, plan, 0);
         await _company.PayAsync(_company.Rita, order.Id, 20m);
         await _company.Orders.CancelAsync(_company.Rita, order.Id, "customer withdrew", order.Version);
-        var cancelled = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id, plan));
+        var cancelled = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id, plan, 1));
 
         Assert.Equal(("Payments.OrderCancelled", "orderId"), (cancelled.Code, cancelled.Field));
         var balance = await Payments.GetBalanceAsync(_company.Rita, order.Id);
@@ -123,7 +123,7 @@ public sealed class PaymentBookTests : IDisposable
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita, 100m);
         var start = _company.Today;
         await Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m), new InstalmentInput(start.AddDays(30), 53m)]);
+            [new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m), new InstalmentInput(start.AddDays(30), 53m)], 0);
         await _company.PayAsync(_company.Rita, order.Id, 40m);
 
         var onTime = await Payments.GetBalanceAsync(_company.Rita, order.Id);

@@ -63,7 +63,7 @@ public abstract class PaymentDatabaseContract(CoreServices core)
         var order = await orders.CreateAsync(rep, new OrderDraft(customer, null, "en", [new QuoteLineInput(pump, 1m)]));
         await orders.ConfirmAsync(rep, order, 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await payments.SetPlanAsync(rep, order, [new InstalmentInput(today.AddDays(-5), 50m), new InstalmentInput(today.AddDays(5), 63m)]);
+        await payments.SetPlanAsync(rep, order, [new InstalmentInput(today.AddDays(-5), 50m), new InstalmentInput(today.AddDays(5), 63m)], 0);
         await payments.RecordAsync(rep, new PaymentInput(order, today, 20.01m, PaymentMethod.Cash));
 
         var row = Assert.Single((await core.Get<Receivables>().ListAsync(manager, new ReceivableQuery { CustomerId = customer, Sort = "-overdue" })).Items);

@@ -17,7 +17,7 @@ public sealed class ReceivablesTests : IDisposable
         await _company.ConfirmedOrderAsync(_company.Company.Rita, 50m, confirm: false);
         var start = _company.Today;
         await _company.Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(start.AddDays(30), 53m), new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m)]);
+            [new InstalmentInput(start.AddDays(30), 53m), new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m)], 0);
         await _company.PayAsync(_company.Rita, order.Id, 40.01m);
         _company.Company.Database.Clock.Advance(TimeSpan.FromDays(21));
 
