@@ -25,7 +25,7 @@ public sealed class PaymentTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var rita = await browser.App.UserAsync(DemoCompany.Rep1Email);
         var before = (await browser.App.Services.GetRequiredService<Receivables>()
             .TotalsAsync(await browser.App.ActorForAsync(DemoCompany.ManagerEmail), ReceivableGrouping.Owner, new ReceivableQuery()))
-            .Single(t => t.Id == rita.Id).Outstanding;
+            .Items.Single(t => t.Id == rita.Id).Outstanding;
         var ritasRow = manager.GetByTestId("receivables-totals").Locator("tr", new() { HasText = rita.DisplayName }).GetByTestId("receivable-group-outstanding");
         await Expect(ritasRow).ToHaveTextAsync(await MoneyAsync(before));
 

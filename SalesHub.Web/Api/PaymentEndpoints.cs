@@ -130,7 +130,7 @@ internal static class PaymentEndpoints
         api.MapGet("/receivables", ReceivablesAsync)
             .WithTags("Payments")
             .WithName("ListReceivables")
-            .WithSummary("What customers owe (应收) on the confirmed orders the caller sees: per order, or with groupBy=owner|customer summed per rep or customer. Sort by number, customer, owner, orderDate, total, paid, outstanding, nextDueDate or overdue.")
+            .WithSummary("What customers owe (应收) on the confirmed orders the caller sees: per order, or with groupBy=owner|customer summed per rep or customer (most outstanding first, paged). Sort by number, customer, owner, orderDate, total, paid, outstanding, nextDueDate or overdue.")
             .Produces<Page<ReceivableRow>>()
             .Produces<Page<ReceivableTotal>>()
             .ProducesValidationProblem();
@@ -173,8 +173,7 @@ internal static class PaymentEndpoints
         var query = parameters.ToQuery();
         if (parameters.Grouping is { } grouping)
         {
-            var totals = await receivables.TotalsAsync(actor, grouping, query, cancellationToken);
-            return TypedResults.Ok(new Page<ReceivableTotal>(totals, totals.Count));
+            return TypedResults.Ok(await receivables.TotalsAsync(actor, grouping, query, cancellationToken));
         }
 
         return TypedResults.Ok(await receivables.ListAsync(actor, query, cancellationToken));

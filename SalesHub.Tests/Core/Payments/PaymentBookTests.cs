@@ -138,5 +138,26 @@ public sealed class PaymentBookTests : IDisposable
         Assert.Equal([(true, false), (false, true), (false, false)], late.Plan.Select(i => (i.IsCovered, i.IsOverdue)));
     }
 
+    [Fact]
+    public async Task ThePaymentListIsFilteredByCustomerDatesAndMethodNewestFirst()
+    {
+        var ritas = await _company.ConfirmedOrderAsync(_company.Company.Rita, 100m);
+        var sams = await _company.ConfirmedOrderAsync(_company.Company.Sam, 100m);
+        var today = _company.Today;
+        var early = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today.AddDays(-10), 10m, PaymentMethod.Cash));
+        var late = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today, 20m, PaymentMethod.Cash));
+        var card = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today.AddDays(-5), 30m, PaymentMethod.Card));
+        var samsCash = await Payments.RecordAsync(_company.Sam, new PaymentInput(sams.Id, today, 40m, PaymentMethod.Cash));
+
+        async Task<List<int>> IdsAsync(PaymentQuery query) => (await Payments.ListAsync(_company.Admin, query)).Items.Select(p => p.Id).ToList();
+
+        Assert.Equal([late, card, early], await IdsAsync(new PaymentQuery { CustomerId = _company.Company.RitasCustomer.Id }));
+        Assert.Equal([samsCash, late, early], await IdsAsync(new PaymentQuery { Method = PaymentMethod.Cash }));
+        Assert.Equal([card, early], await IdsAsync(new PaymentQuery { From = today.AddDays(-10), To = today.AddDays(-1) }));
+        Assert.Equal([late], await IdsAsync(new PaymentQuery { From = today, CustomerId = _company.Company.RitasCustomer.Id }));
+        var row = (await Payments.ListAsync(_company.Rita, new PaymentQuery())).Items.First();
+        Assert.Equal((_company.Company.RitasCustomer.Id, _company.Company.RitasCustomer.Name), (row.CustomerId, row.CustomerName));
+    }
+
     public void Dispose() => _company.Dispose();
 }

@@ -21,6 +21,7 @@ public partial class ReceivablesPage
 {
     private static readonly string[] WatchedTypes = [PaymentBook.PaymentsChange, nameof(Order)];
     private static readonly int[] PageSizes = [25, 50, 100];
+    private const int TotalsPageSize = 20;
 
     // Grid column property names → the sort fields Receivables knows.
     private static readonly Dictionary<string, string> SortFields = new()
@@ -39,6 +40,10 @@ public partial class ReceivablesPage
     private ReceivableQuery _query = new();
     private ReceivableGrouping _grouping = ReceivableGrouping.Owner;
     private IReadOnlyList<ReceivableTotal> _totals = [];
+    private int _totalsPage = 1;
+    private int _totalsPages = 1;
+    private decimal _outstanding;
+    private decimal _overdue;
     private string? _groupName;
     private Actor _actor = Actor.Nobody;
     private string _currency = "";
@@ -61,9 +66,27 @@ public partial class ReceivablesPage
 
     private string Money(decimal amount) => MoneyText.Format(amount, _currency, CultureInfo.CurrentCulture);
 
-    /// <summary>The totals of the tab's grouping under the overdue filter (not narrowed to the chosen rep or customer).</summary>
-    private async Task LoadTotalsAsync() =>
-        _totals = await Receivables.TotalsAsync(_actor, _grouping, new ReceivableQuery { OverdueOnly = _query.OverdueOnly });
+    /// <summary>A page of the tab's totals under the overdue filter (not narrowed to the chosen rep or customer), and their sum over all pages.</summary>
+    private async Task LoadTotalsAsync()
+    {
+        var filter = new ReceivableQuery { OverdueOnly = _query.OverdueOnly };
+        var page = await Receivables.TotalsAsync(_actor, _grouping, filter with { Page = _totalsPage, PageSize = TotalsPageSize });
+        if (page.Items.Count == 0 && _totalsPage > 1)
+        {
+            _totalsPage = 1;
+            page = await Receivables.TotalsAsync(_actor, _grouping, filter with { PageSize = TotalsPageSize });
+        }
+
+        (_totals, _totalsPages) = (page.Items, Math.Max(1, (page.Total + TotalsPageSize - 1) / TotalsPageSize));
+        var sum = await Receivables.SumAsync(_actor, filter);
+        (_outstanding, _overdue) = (sum.Outstanding, sum.OverdueAmount);
+    }
+
+    private async Task TotalsPageAsync(int page)
+    {
+        _totalsPage = page;
+        await LoadTotalsAsync();
+    }
 
     private async Task<GridData<ReceivableRow>> LoadAsync(GridState<ReceivableRow> state, CancellationToken cancellationToken)
     {
@@ -85,7 +108,7 @@ public partial class ReceivablesPage
     private async Task GroupAsync(int index)
     {
         _grouping = (ReceivableGrouping)index;
-        _groupName = null;
+        (_groupName, _totalsPage) = (null, 1);
         await FilterAsync(_query with { OwnerId = null, CustomerId = null });
     }
 
