@@ -1,38 +1,24 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using SalesHub.Core.Orders;
 using SalesHub.Core.Payments;
-using SalesHub.Core.Quoting;
 using SalesHub.Core.Security;
 using SalesHub.Tests.Infrastructure;
-using SalesHub.Tests.Web.Components.Orders;
 using SalesHub.Web.Components.Pages.Payments;
-using SalesHub.Web.Localization;
+using static SalesHub.Tests.Web.Components.Payments.PaymentTestCompany;
 
 namespace SalesHub.Tests.Web.Components.Payments;
 
 public sealed class ReceivablesPageTests : ComponentTest
 {
-    private readonly OrderTestCompany _company;
-    private readonly PaymentBook _payments;
+    private readonly PaymentTestCompany _company;
 
-    public ReceivablesPageTests()
-    {
-        _company = new OrderTestCompany(Database, "深圳应收客户");
-        _payments = new PaymentBook(Database, Database.Clock);
-        Services.AddSingleton(_company.Settings);
-        Services.AddSingleton(new Receivables(Database, Database.Clock));
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(Database.Clock.GetUtcNow().UtcDateTime);
+    public ReceivablesPageTests() => _company = new PaymentTestCompany(Database, Services, "深圳应收客户");
 
     [Fact]
     public async Task AManagerSeesTheTeamsReceivablesPerRepAndARepRowNarrowsTheOrders()
     {
-        var ritas = await ConfirmedOrderAsync(_company.Rita, 100m);
-        var martins = await ConfirmedOrderAsync(_company.Martin, 200m);
+        var ritas = await _company.ConfirmedOrderAsync(_company.Rita, 100m);
+        var martins = await _company.ConfirmedOrderAsync(_company.Martin, 200m);
 
         var cut = Open(_company.Martin);
 
@@ -51,8 +37,8 @@ public sealed class ReceivablesPageTests : ComponentTest
     [Fact]
     public async Task ARepSeesOnlyTheirOwnAndTheCustomerTabSumsPerCustomer()
     {
-        await ConfirmedOrderAsync(_company.Rita, 100m);
-        await ConfirmedOrderAsync(_company.Martin, 200m);
+        await _company.ConfirmedOrderAsync(_company.Rita, 100m);
+        await _company.ConfirmedOrderAsync(_company.Martin, 200m);
 
         var cut = Open(_company.Rita);
         cut.Find("[data-testid=tab-by-customer]").Click();
@@ -64,9 +50,9 @@ public sealed class ReceivablesPageTests : ComponentTest
     [Fact]
     public async Task OverdueOnlyKeepsTheOrdersWithAnInstalmentPastDue()
     {
-        var late = await ConfirmedOrderAsync(_company.Rita, 100m);
-        await ConfirmedOrderAsync(_company.Rita, 50m);
-        await _payments.SetPlanAsync(Actor.For(_company.Rita), late.Id, [new InstalmentInput(Today.AddDays(3), 60m)], 0);
+        var late = await _company.ConfirmedOrderAsync(_company.Rita, 100m);
+        await _company.ConfirmedOrderAsync(_company.Rita, 50m);
+        await _company.Payments.SetPlanAsync(Actor.For(_company.Rita), late.Id, [new InstalmentInput(_company.Today.AddDays(3), 60m)], 0);
         Database.Clock.Advance(TimeSpan.FromDays(5));
         var cut = Open(_company.Rita);
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=receivable-order]").Count));
@@ -81,25 +67,14 @@ public sealed class ReceivablesPageTests : ComponentTest
     [Fact]
     public async Task APaymentRecordedElsewhereLowersTheOutstandingAmountAtOnce()
     {
-        var order = await ConfirmedOrderAsync(_company.Rita, 100m);
+        var order = await _company.ConfirmedOrderAsync(_company.Rita, 100m);
         var cut = Open(_company.Martin);
         cut.WaitForAssertion(() => Assert.Equal(Money(113m), cut.Find("[data-testid=receivable-outstanding]").TextContent.Trim()));
 
-        await _payments.RecordAsync(Actor.For(_company.Rita), new PaymentInput(order.Id, Today, 13m, PaymentMethod.Cash));
+        await _company.PayAsync(order.Id, 13m, method: PaymentMethod.Cash);
 
         cut.WaitForAssertion(() => Assert.Equal((Money(100m), Money(100m)),
             (cut.Find("[data-testid=receivable-outstanding]").TextContent.Trim(), cut.Find("[data-testid=receivables-outstanding]").TextContent.Trim())));
-    }
-
-    private static string Money(decimal amount) => MoneyText.Format(amount, "¥", CultureInfo.CurrentCulture);
-
-    private async Task<Order> ConfirmedOrderAsync(AppUser owner, decimal price)
-    {
-        var actor = Actor.For(owner);
-        var product = await _company.ProductAsync("RCV-" + Guid.NewGuid().ToString("N")[..6], price);
-        var id = await _company.Orders.CreateAsync(actor, new OrderDraft(_company.Customer.Id, null, "en", [new QuoteLineInput(product, 1m)]));
-        await _company.Orders.ConfirmAsync(actor, id, 1);
-        return (await _company.Orders.GetAsync(actor, id)).Order;
     }
 
     private IRenderedComponent<ReceivablesPage> Open(AppUser user)
