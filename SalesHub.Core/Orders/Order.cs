@@ -33,6 +33,12 @@ public sealed class Order : PricedDocument<OrderLine>
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>
+    /// Goes up each time the order's payment plan is replaced (by <c>PaymentBook</c>, in SQL): a plan edited
+    /// from an older one is refused, so two people planning at once cannot silently overwrite each other.
+    /// </summary>
+    public long PaymentPlanVersion { get; private set; }
+
     public bool IsEditable => Status == OrderStatus.Draft;
 
     /// <summary>Where the order may go from its status: the steps the order page offers, and the only ones the order takes.</summary>

@@ -7,6 +7,7 @@ using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
 using SalesHub.Core.Inventory;
+using SalesHub.Core.Payments;
 using SalesHub.Core.Pipeline;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
@@ -103,11 +104,15 @@ public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
         }, cancellationToken);
     }
 
-    /// <summary>Changes a Draft order, based on the version the editor read; the customer stays.</summary>
+    /// <summary>
+    /// Changes a Draft order, based on the version the editor read; the customer stays, and the total may
+    /// not fall below the order's payment plan (the plan is reduced first).
+    /// </summary>
     public async Task UpdateDraftAsync(Actor actor, int id, OrderDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var db = await dbFactory.CreateForAsync(actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await EditableAsync(db, actor, id, expectedVersion, cancellationToken);
         order.RequireEditable();
         if (draft.CustomerId != order.CustomerId)
@@ -117,6 +122,8 @@ public sealed class OrderBook(IDbContextFactory<SalesHubDbContext> dbFactory, Co
 
         await DescribeAsync(db, order, draft, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await PaymentBook.RequirePlanWithinTotalAsync(db, order.Id, order.Total, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

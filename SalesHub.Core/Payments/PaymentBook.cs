@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SalesHub.Core.Auditing;
+using SalesHub.Core.Changes;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Errors;
@@ -17,6 +19,15 @@ namespace SalesHub.Core.Payments;
 public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Announced on the change feed, with the order's id, once a plan is replaced or a payment recorded or
+    /// reversed: what open pages showing an order's money (or receivables) listen for.
+    /// </summary>
+    public const string PaymentsChange = "OrderPayments";
+
+    /// <summary>The entity a stale plan edit conflicts with.</summary>
+    public const string PlanChange = "PaymentPlan";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -38,23 +49,36 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
             order.Id, order.Number, order.Status, order.Total, paid,
             Math.Max(0m, owed - paid), Math.Max(0m, paid - owed),
             PaymentSchedule.OverdueAmount(plan, paid, Today), PaymentSchedule.NextDueDate(statuses, Today), statuses,
-            await Stewardship.MayEditAsync(db, actor, order.OwnerId, cancellationToken));
+            await Stewardship.MayEditAsync(db, actor, order.OwnerId, cancellationToken), order.PlanVersion);
     }
 
-    /// <summary>Replaces the order's payment plan; its instalments may add up to no more than the order's total.</summary>
-    public async Task SetPlanAsync(Actor actor, int orderId, IReadOnlyList<InstalmentInput> instalments, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces the order's payment plan, based on the plan version the editor read (<see cref="OrderBalance.PlanVersion"/>):
+    /// a plan replaced in the meantime is a conflict. The instalments may add up to no more than the order's total.
+    /// </summary>
+    public async Task SetPlanAsync(Actor actor, int orderId, IReadOnlyList<InstalmentInput> instalments, long expectedPlanVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instalments);
         actor.RequireSignedIn();
         await using var db = await dbFactory.CreateForAsync(actor);
-        var order = await EditableOrderAsync(db, actor, orderId, cancellationToken);
+        RequireNotCancelled(await EditableOrderAsync(db, actor, orderId, cancellationToken));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var moved = await db.Orders.IgnoreQueryFilters()
+            .Where(o => o.Id == orderId && o.PaymentPlanVersion == expectedPlanVersion)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.PaymentPlanVersion, x => x.PaymentPlanVersion + 1), cancellationToken);
+        if (moved == 0)
+        {
+            throw new ConcurrencyConflictException(PlanChange, orderId, []);
+        }
+
+        // Read again under the lock just taken: an order edited or cancelled meanwhile is judged as it now is.
+        var order = await OrderAsync(db, orderId, cancellationToken);
         RequireNotCancelled(order);
         var plan = PaymentSchedule.Plan(orderId, order.Total, instalments);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(db, orderId, cancellationToken);
         await db.PaymentInstalments.Where(i => i.OrderId == orderId).ExecuteDeleteAsync(cancellationToken);
         db.PaymentInstalments.AddRange(plan);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(db, orderId);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -82,6 +106,7 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
             throw new DomainException("Payments.ExceedsOutstanding", Math.Max(0m, order.Total - (paid - payment.Amount))) { Field = "amount" };
         }
 
+        await PublishAsync(db, order.Id);
         await transaction.CommitAsync(cancellationToken);
         return payment.Id;
     }
@@ -118,10 +143,11 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
             throw;
         }
 
+        await PublishAsync(db, payment.OrderId);
         return reversal.Id;
     }
 
-    /// <summary>Payments of the orders the actor sees (or of one of them), newest first.</summary>
+    /// <summary>Payments of the orders the actor sees (of one of them, of a customer, a date range, a method), newest first, paged in SQL.</summary>
     public async Task<Page<PaymentRow>> ListAsync(Actor actor, PaymentQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -134,7 +160,23 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         }
 
         var payments = db.Payments.AsNoTracking()
-            .Where(p => (query.OrderId == null || p.OrderId == query.OrderId) && db.Orders.Any(o => o.Id == p.OrderId));
+            .Where(p => (query.OrderId == null || p.OrderId == query.OrderId)
+                && db.Orders.Any(o => o.Id == p.OrderId && (query.CustomerId == null || o.CustomerId == query.CustomerId)));
+        if (query.From is { } from)
+        {
+            payments = payments.Where(p => p.ReceivedOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            payments = payments.Where(p => p.ReceivedOn <= to);
+        }
+
+        if (query.Method is { } method)
+        {
+            payments = payments.Where(p => p.Method == method);
+        }
+
         var total = await payments.CountAsync(cancellationToken);
         var items = await Rows(db, payments.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)).ToListAsync(cancellationToken);
@@ -167,11 +209,13 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
             p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.IsPrepayment, p.ReversesPaymentId, p.ReversalReason,
             db.Payments.Any(r => r.ReversesPaymentId == p.Id),
             db.Users.Where(u => u.Id == p.RecordedById).Select(u => u.DisplayName).FirstOrDefault(),
-            p.RecordedAt));
+            p.RecordedAt,
+            db.Orders.Where(o => o.Id == p.OrderId).Select(o => o.CustomerId).First(),
+            db.Orders.Where(o => o.Id == p.OrderId).Select(o => o.CustomerName).First()));
 
     private static async Task<OrderMoney> OrderAsync(SalesHubDbContext db, int orderId, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new OrderMoney(o.Id, o.Number, o.Status, o.Total, o.OwnerId))
+            .Select(o => new OrderMoney(o.Id, o.Number, o.Status, o.Total, o.OwnerId, o.PaymentPlanVersion))
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new RecordNotFoundException(nameof(Order), orderId);
 
@@ -195,5 +239,21 @@ public sealed class PaymentBook(IDbContextFactory<SalesHubDbContext> dbFactory, 
         return await db.Payments.AnyAsync(p => p.ReversesPaymentId == paymentId, cancellationToken);
     }
 
-    private sealed record OrderMoney(int Id, string Number, OrderStatus Status, decimal Total, int OwnerId);
+    /// <summary>
+    /// Refuses a change of the order that leaves its total below its payment plan (a draft edited down):
+    /// called once the order's row is written, so a plan replaced at the same moment is seen.
+    /// </summary>
+    internal static async Task RequirePlanWithinTotalAsync(SalesHubDbContext db, int orderId, decimal total, CancellationToken cancellationToken)
+    {
+        var planned = await db.PaymentInstalments.Where(i => i.OrderId == orderId).SumAsync(i => (decimal?)i.Amount, cancellationToken) ?? 0m;
+        if (planned > total)
+        {
+            throw new DomainException("Orders.TotalBelowPaymentPlan", planned) { Field = "lines" };
+        }
+    }
+
+    private static Task PublishAsync(SalesHubDbContext db, int orderId) =>
+        db.PublishWhenCommittedAsync([new EntityChange(PaymentsChange, orderId, AuditAction.Updated, db.Actor.UserId)]);
+
+    private sealed record OrderMoney(int Id, string Number, OrderStatus Status, decimal Total, int OwnerId, long PlanVersion);
 }

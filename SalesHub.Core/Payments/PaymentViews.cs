@@ -21,7 +21,7 @@ public sealed record InstalmentStatus(int Position, DateOnly DueDate, decimal Am
 /// <summary>
 /// Where an order stands with its money: paid (payments less reversals), outstanding (total − paid, never
 /// below zero), credit (paid beyond the total: prepayments kept for the customer), the overdue amount and
-/// the next due date of an instalment not yet covered.
+/// the next due date of an instalment not yet covered. <see cref="PlanVersion"/> is what a plan edit is based on.
 /// </summary>
 public sealed record OrderBalance(
     int OrderId,
@@ -34,7 +34,8 @@ public sealed record OrderBalance(
     decimal OverdueAmount,
     DateOnly? NextDueDate,
     IReadOnlyList<InstalmentStatus> Plan,
-    bool CanEdit);
+    bool CanEdit,
+    long PlanVersion);
 
 public sealed record PaymentRow(
     int Id,
@@ -50,11 +51,22 @@ public sealed record PaymentRow(
     string? ReversalReason,
     bool IsReversed,
     string? RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    int CustomerId,
+    string CustomerName);
 
+/// <summary>Which payments to list: of one order, or received from a date to a date (inclusive), by one method, from one customer.</summary>
 public sealed record PaymentQuery
 {
     public int? OrderId { get; init; }
+
+    public int? CustomerId { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public PaymentMethod? Method { get; init; }
 
     public int Page { get; init; } = 1;
 
@@ -76,6 +88,9 @@ public sealed record ReceivableQuery
 
     /// <summary>Only orders that still owe something (the default), or every confirmed order.</summary>
     public bool OutstandingOnly { get; init; } = true;
+
+    /// <summary>Only orders with an instalment overdue.</summary>
+    public bool OverdueOnly { get; init; }
 
     /// <summary>number, customer, owner, total, paid, outstanding, nextDueDate or overdue; "-" in front for descending.</summary>
     public string? Sort { get; init; }

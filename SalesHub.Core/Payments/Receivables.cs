@@ -49,21 +49,48 @@ public sealed class Receivables(IDbContextFactory<SalesHubDbContext> dbFactory, 
         return new Page<ReceivableRow>(items, total);
     }
 
-    /// <summary>The receivables <paramref name="query"/> selects (its sort and page aside), summed per rep or per customer in one grouped query, most outstanding first.</summary>
-    public async Task<IReadOnlyList<ReceivableTotal>> TotalsAsync(Actor actor, ReceivableGrouping grouping, ReceivableQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The receivables <paramref name="query"/> selects (its sort aside), summed per rep or per customer in one
+    /// grouped query, most outstanding first (then by name), paged in SQL with the query's page and page size.
+    /// </summary>
+    public async Task<Page<ReceivableTotal>> TotalsAsync(Actor actor, ReceivableGrouping grouping, ReceivableQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         actor.RequireSignedIn();
+        Paging.Require(query.Page, query.PageSize, MaxPageSize);
         await using var db = await dbFactory.CreateForAsync(actor);
         var receivables = Of(db, query, Today);
         var grouped = grouping == ReceivableGrouping.Owner
             ? receivables.GroupBy(r => new { Id = r.OwnerId, Name = r.OwnerName })
             : receivables.GroupBy(r => new { Id = r.CustomerId, Name = r.CustomerName });
-        var totals = await grouped
-            .Select(g => new ReceivableTotal(
-                g.Key.Id, g.Key.Name, g.Count(), g.Sum(r => r.Total), g.Sum(r => r.Paid), g.Sum(r => r.Outstanding), g.Sum(r => r.OverdueAmount)))
+        var sums = grouped.Select(g => new
+        {
+            g.Key.Id,
+            g.Key.Name,
+            Orders = g.Count(),
+            Total = g.Sum(r => r.Total),
+            Paid = g.Sum(r => r.Paid),
+            Outstanding = g.Sum(r => r.Outstanding),
+            OverdueAmount = g.Sum(r => r.OverdueAmount),
+        });
+        var count = await sums.CountAsync(cancellationToken);
+        var page = await sums.OrderByDescending(t => t.Outstanding).ThenBy(t => t.Name).ThenBy(t => t.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
-        return totals.OrderByDescending(t => t.Outstanding).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new Page<ReceivableTotal>(
+            page.ConvertAll(t => new ReceivableTotal(t.Id, t.Name, t.Orders, t.Total, t.Paid, t.Outstanding, t.OverdueAmount)), count);
+    }
+
+    /// <summary>The receivables <paramref name="query"/> selects (its sort and page aside) summed as one, in SQL: what the actor's customers owe in all.</summary>
+    public async Task<ReceivableTotal> SumAsync(Actor actor, ReceivableQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        return await Of(db, query, Today).GroupBy(r => 1)
+            .Select(g => new ReceivableTotal(0, "", g.Count(), g.Sum(r => r.Total), g.Sum(r => r.Paid), g.Sum(r => r.Outstanding), g.Sum(r => r.OverdueAmount)))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? new ReceivableTotal(0, "", 0, 0m, 0m, 0m, 0m);
     }
 
     /// <summary>The visible orders owing money, with their amounts as SQL expressions (minor units throughout, so exact).</summary>
@@ -110,7 +137,8 @@ public sealed class Receivables(IDbContextFactory<SalesHubDbContext> dbFactory, 
                         .Sum(j => j.Amount) > a.Paid)
                 .Min(i => (DateOnly?)i.DueDate),
         });
-        return query.OutstandingOnly ? receivables.Where(r => r.Outstanding > 0m) : receivables;
+        receivables = query.OutstandingOnly ? receivables.Where(r => r.Outstanding > 0m) : receivables;
+        return query.OverdueOnly ? receivables.Where(r => r.OverdueAmount > 0m) : receivables;
     }
 
     private static IOrderedQueryable<Receivable> Sort(IQueryable<Receivable> receivables, string? sort)

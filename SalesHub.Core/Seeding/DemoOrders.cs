@@ -125,7 +125,7 @@ internal static class DemoOrders
     {
         var amounts = plan.Select(i => Math.Round(total * i.Share, 2, MidpointRounding.AwayFromZero)).ToArray();
         amounts[^1] = total - amounts[..^1].Sum();
-        await payments.SetPlanAsync(actor, orderId, plan.Select((i, n) => new InstalmentInput(orderDate.AddDays(i.DueAfterDays), amounts[n])).ToList(), cancellationToken);
+        await payments.SetPlanAsync(actor, orderId, plan.Select((i, n) => new InstalmentInput(orderDate.AddDays(i.DueAfterDays), amounts[n])).ToList(), 0, cancellationToken);
         foreach (var (instalment, amount) in plan.Zip(amounts).Where(p => p.First.PaidAfterDays is not null))
         {
             var receivedOn = orderDate.AddDays(instalment.PaidAfterDays!.Value);

@@ -6,13 +6,22 @@ using SalesHub.Core.Security;
 
 namespace SalesHub.Web.Api;
 
-/// <summary>The payment list's query string: <c>?orderId=&amp;page=&amp;pageSize=</c>.</summary>
-public sealed record PaymentListParameters(int? OrderId, int? Page, int? PageSize)
+/// <summary>The payment list's query string: <c>?orderId=&amp;customerId=&amp;from=&amp;to=&amp;method=&amp;page=&amp;pageSize=</c> (from and to inclusive).</summary>
+public sealed record PaymentListParameters(int? OrderId, int? CustomerId, DateOnly? From, DateOnly? To, string? Method, int? Page, int? PageSize)
 {
     public PaymentQuery ToQuery()
     {
         var defaults = new PaymentQuery();
-        return new PaymentQuery { OrderId = OrderId, Page = Page ?? defaults.Page, PageSize = PageSize ?? defaults.PageSize };
+        return new PaymentQuery
+        {
+            OrderId = OrderId,
+            CustomerId = CustomerId,
+            From = From,
+            To = To,
+            Method = string.IsNullOrWhiteSpace(Method) ? null : QueryChoice.Read<PaymentMethod>(Method, "method"),
+            Page = Page ?? defaults.Page,
+            PageSize = PageSize ?? defaults.PageSize,
+        };
     }
 }
 
@@ -37,9 +46,11 @@ public sealed record PaymentReversalRequest(string? Reason);
 
 public sealed record InstalmentRequest(DateOnly? DueDate, decimal? Amount, string? Note);
 
-/// <summary>An order's whole payment plan; it replaces the one before.</summary>
-public sealed record PaymentPlanRequest(IReadOnlyList<InstalmentRequest?>? Instalments)
+/// <summary>An order's whole payment plan; it replaces the one before, whose <c>planVersion</c> (from the GET) the caller read.</summary>
+public sealed record PaymentPlanRequest(IReadOnlyList<InstalmentRequest?>? Instalments, long? PlanVersion)
 {
+    public long ExpectedPlanVersion => RequiredField.Of(PlanVersion, "planVersion");
+
     public IReadOnlyList<InstalmentInput> ToInstalments() =>
         (Instalments ?? []).Select((instalment, i) => instalment is null
             ? throw new DomainException("Errors.Required") { Field = $"instalments[{i}]" }
@@ -49,8 +60,8 @@ public sealed record PaymentPlanRequest(IReadOnlyList<InstalmentRequest?>? Insta
                 instalment.Note)).ToList();
 }
 
-/// <summary>The receivables list's query string: <c>?ownerId=&amp;customerId=&amp;outstandingOnly=&amp;sort=&amp;page=&amp;pageSize=&amp;groupBy=owner|customer</c>.</summary>
-public sealed record ReceivableListParameters(int? OwnerId, int? CustomerId, bool? OutstandingOnly, string? Sort, int? Page, int? PageSize, string? GroupBy)
+/// <summary>The receivables list's query string: <c>?ownerId=&amp;customerId=&amp;outstandingOnly=&amp;overdueOnly=&amp;sort=&amp;page=&amp;pageSize=&amp;groupBy=owner|customer</c>.</summary>
+public sealed record ReceivableListParameters(int? OwnerId, int? CustomerId, bool? OutstandingOnly, bool? OverdueOnly, string? Sort, int? Page, int? PageSize, string? GroupBy)
 {
     public ReceivableQuery ToQuery()
     {
@@ -60,6 +71,7 @@ public sealed record ReceivableListParameters(int? OwnerId, int? CustomerId, boo
             OwnerId = OwnerId,
             CustomerId = CustomerId,
             OutstandingOnly = OutstandingOnly ?? defaults.OutstandingOnly,
+            OverdueOnly = OverdueOnly ?? defaults.OverdueOnly,
             Sort = Sort,
             Page = Page ?? defaults.Page,
             PageSize = PageSize ?? defaults.PageSize,
@@ -77,7 +89,7 @@ internal static class PaymentEndpoints
 
         payments.MapGet("/", ListAsync)
             .WithName("ListPayments")
-            .WithSummary("Payments (回款) of the orders the caller sees, or of one order (?orderId=), newest first; reversals are negative entries naming the payment they reverse.")
+            .WithSummary("Payments (回款) of the orders the caller sees, of one order (?orderId=) or customer (?customerId=), received from/to a date, by a method; newest first; reversals are negative entries naming the payment they reverse.")
             .Produces<Page<PaymentRow>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -108,16 +120,17 @@ internal static class PaymentEndpoints
 
         plans.MapPut("/", SetPlanAsync)
             .WithName("SetPaymentPlan")
-            .WithSummary("Replaces an order's payment plan; the instalments may add up to no more than the order total. A cancelled order has no plan.")
+            .WithSummary("Replaces an order's payment plan based on the planVersion the caller read (a plan replaced since is a 409 conflict); the instalments may add up to no more than the order total. A cancelled order has no plan.")
             .Produces<OrderBalance>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/receivables", ReceivablesAsync)
             .WithTags("Payments")
             .WithName("ListReceivables")
-            .WithSummary("What customers owe (应收) on the confirmed orders the caller sees: per order, or with groupBy=owner|customer summed per rep or customer. Sort by number, customer, owner, orderDate, total, paid, outstanding, nextDueDate or overdue.")
+            .WithSummary("What customers owe (应收) on the confirmed orders the caller sees: per order, or with groupBy=owner|customer summed per rep or customer (most outstanding first, paged). Sort by number, customer, owner, orderDate, total, paid, outstanding, nextDueDate or overdue.")
             .Produces<Page<ReceivableRow>>()
             .Produces<Page<ReceivableTotal>>()
             .ProducesValidationProblem();
@@ -150,7 +163,7 @@ internal static class PaymentEndpoints
     private static async Task<OrderBalance> SetPlanAsync(int id, PaymentPlanRequest request, ClaimsPrincipal user, PaymentBook book, CancellationToken cancellationToken)
     {
         var actor = Actor.From(user);
-        await book.SetPlanAsync(actor, id, request.ToInstalments(), cancellationToken);
+        await book.SetPlanAsync(actor, id, request.ToInstalments(), request.ExpectedPlanVersion, cancellationToken);
         return await book.GetBalanceAsync(actor, id, cancellationToken);
     }
 
@@ -160,8 +173,7 @@ internal static class PaymentEndpoints
         var query = parameters.ToQuery();
         if (parameters.Grouping is { } grouping)
         {
-            var totals = await receivables.TotalsAsync(actor, grouping, query, cancellationToken);
-            return TypedResults.Ok(new Page<ReceivableTotal>(totals, totals.Count));
+            return TypedResults.Ok(await receivables.TotalsAsync(actor, grouping, query, cancellationToken));
         }
 
         return TypedResults.Ok(await receivables.ListAsync(actor, query, cancellationToken));

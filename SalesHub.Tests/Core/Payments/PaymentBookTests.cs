@@ -16,9 +16,9 @@ public sealed class PaymentBookTests : IDisposable
         var today = _company.Today;
 
         var tooMuch = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(today.AddDays(30), order.Total - 100m), new InstalmentInput(today.AddDays(60), 100.01m)]));
+            [new InstalmentInput(today.AddDays(30), order.Total - 100m), new InstalmentInput(today.AddDays(60), 100.01m)], 0));
         await Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(today.AddDays(60), 100m, "final"), new InstalmentInput(today.AddDays(30), order.Total - 100m)]);
+            [new InstalmentInput(today.AddDays(60), 100m, "final"), new InstalmentInput(today.AddDays(30), order.Total - 100m)], 0);
 
         Assert.Equal(("Payments.PlanExceedsTotal", "instalments"), (tooMuch.Code, tooMuch.Field));
         var plan = (await Payments.GetBalanceAsync(_company.Rita, order.Id)).Plan;
@@ -30,12 +30,12 @@ public sealed class PaymentBookTests : IDisposable
     public async Task BadInstalmentsAreRefusedNamingTheFieldAndKeepThePlan()
     {
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita);
-        await Payments.SetPlanAsync(_company.Rita, order.Id, [new InstalmentInput(_company.Today, 10m)]);
+        await Payments.SetPlanAsync(_company.Rita, order.Id, [new InstalmentInput(_company.Today, 10m)], 0);
 
         var zero = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(_company.Today, 5m), new InstalmentInput(_company.Today, 0m)]));
+            [new InstalmentInput(_company.Today, 5m), new InstalmentInput(_company.Today, 0m)], 1));
         var fraction = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(_company.Today, 5.001m)]));
+            [new InstalmentInput(_company.Today, 5.001m)], 1));
 
         Assert.Equal(("Payments.InstalmentAmountPositive", "instalments[1].amount"), (zero.Code, zero.Field));
         Assert.Equal(("Errors.TooManyDecimals", "instalments[0].amount"), (fraction.Code, fraction.Field));
@@ -48,11 +48,11 @@ public sealed class PaymentBookTests : IDisposable
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita);
         InstalmentInput[] plan = [new InstalmentInput(_company.Today.AddDays(10), 50m)];
 
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => Payments.SetPlanAsync(_company.Sam, order.Id, plan));
-        await Payments.SetPlanAsync(_company.Martin, order.Id, plan);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Payments.SetPlanAsync(_company.Sam, order.Id, plan, 0));
+        await Payments.SetPlanAsync(_company.Martin, order.Id, plan, 0);
         await _company.PayAsync(_company.Rita, order.Id, 20m);
         await _company.Orders.CancelAsync(_company.Rita, order.Id, "customer withdrew", order.Version);
-        var cancelled = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id, plan));
+        var cancelled = await Assert.ThrowsAsync<DomainException>(() => Payments.SetPlanAsync(_company.Rita, order.Id, plan, 1));
 
         Assert.Equal(("Payments.OrderCancelled", "orderId"), (cancelled.Code, cancelled.Field));
         var balance = await Payments.GetBalanceAsync(_company.Rita, order.Id);
@@ -123,7 +123,7 @@ public sealed class PaymentBookTests : IDisposable
         var order = await _company.ConfirmedOrderAsync(_company.Company.Rita, 100m);
         var start = _company.Today;
         await Payments.SetPlanAsync(_company.Rita, order.Id,
-            [new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m), new InstalmentInput(start.AddDays(30), 53m)]);
+            [new InstalmentInput(start.AddDays(10), 30m), new InstalmentInput(start.AddDays(20), 30m), new InstalmentInput(start.AddDays(30), 53m)], 0);
         await _company.PayAsync(_company.Rita, order.Id, 40m);
 
         var onTime = await Payments.GetBalanceAsync(_company.Rita, order.Id);
@@ -136,6 +136,27 @@ public sealed class PaymentBookTests : IDisposable
         Assert.Equal((0m, start.AddDays(20)), (dueToday.OverdueAmount, dueToday.NextDueDate));
         Assert.Equal((20m, start.AddDays(30)), (late.OverdueAmount, late.NextDueDate));
         Assert.Equal([(true, false), (false, true), (false, false)], late.Plan.Select(i => (i.IsCovered, i.IsOverdue)));
+    }
+
+    [Fact]
+    public async Task ThePaymentListIsFilteredByCustomerDatesAndMethodNewestFirst()
+    {
+        var ritas = await _company.ConfirmedOrderAsync(_company.Company.Rita, 100m);
+        var sams = await _company.ConfirmedOrderAsync(_company.Company.Sam, 100m);
+        var today = _company.Today;
+        var early = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today.AddDays(-10), 10m, PaymentMethod.Cash));
+        var late = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today, 20m, PaymentMethod.Cash));
+        var card = await Payments.RecordAsync(_company.Rita, new PaymentInput(ritas.Id, today.AddDays(-5), 30m, PaymentMethod.Card));
+        var samsCash = await Payments.RecordAsync(_company.Sam, new PaymentInput(sams.Id, today, 40m, PaymentMethod.Cash));
+
+        async Task<List<int>> IdsAsync(PaymentQuery query) => (await Payments.ListAsync(_company.Admin, query)).Items.Select(p => p.Id).ToList();
+
+        Assert.Equal([late, card, early], await IdsAsync(new PaymentQuery { CustomerId = _company.Company.RitasCustomer.Id }));
+        Assert.Equal([samsCash, late, early], await IdsAsync(new PaymentQuery { Method = PaymentMethod.Cash }));
+        Assert.Equal([card, early], await IdsAsync(new PaymentQuery { From = today.AddDays(-10), To = today.AddDays(-1) }));
+        Assert.Equal([late], await IdsAsync(new PaymentQuery { From = today, CustomerId = _company.Company.RitasCustomer.Id }));
+        var row = (await Payments.ListAsync(_company.Rita, new PaymentQuery())).Items.First();
+        Assert.Equal((_company.Company.RitasCustomer.Id, _company.Company.RitasCustomer.Name), (row.CustomerId, row.CustomerName));
     }
 
     public void Dispose() => _company.Dispose();

@@ -63,11 +63,11 @@ public abstract class PaymentDatabaseContract(CoreServices core)
         var order = await orders.CreateAsync(rep, new OrderDraft(customer, null, "en", [new QuoteLineInput(pump, 1m)]));
         await orders.ConfirmAsync(rep, order, 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await payments.SetPlanAsync(rep, order, [new InstalmentInput(today.AddDays(-5), 50m), new InstalmentInput(today.AddDays(5), 63m)]);
+        await payments.SetPlanAsync(rep, order, [new InstalmentInput(today.AddDays(-5), 50m), new InstalmentInput(today.AddDays(5), 63m)], 0);
         await payments.RecordAsync(rep, new PaymentInput(order, today, 20.01m, PaymentMethod.Cash));
 
         var row = Assert.Single((await core.Get<Receivables>().ListAsync(manager, new ReceivableQuery { CustomerId = customer, Sort = "-overdue" })).Items);
-        var total = Assert.Single(await core.Get<Receivables>().TotalsAsync(manager, ReceivableGrouping.Customer, new ReceivableQuery { CustomerId = customer }));
+        var total = Assert.Single((await core.Get<Receivables>().TotalsAsync(manager, ReceivableGrouping.Customer, new ReceivableQuery { CustomerId = customer })).Items);
 
         Assert.Equal((113m, 20.01m, 92.99m, 29.99m, (DateOnly?)today.AddDays(5)), (row.Total, row.Paid, row.Outstanding, row.OverdueAmount, row.NextDueDate));
         Assert.Equal((customer, 1, 92.99m, 29.99m), (total.Id, total.Orders, total.Outstanding, total.OverdueAmount));

@@ -15,7 +15,7 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
 
         var plan = await SendAsync(rep, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan",
-            new { instalments = new[] { new { dueDate = due.AddDays(30), amount = total - 500m, note = (string?)"rest" }, new { dueDate = due, amount = 500m, note = (string?)null } } }, HttpStatusCode.OK);
+            new { instalments = new[] { new { dueDate = due.AddDays(30), amount = total - 500m, note = (string?)"rest" }, new { dueDate = due, amount = 500m, note = (string?)null } }, planVersion = 0 }, HttpStatusCode.OK);
         var first = await SendAsync(rep, HttpMethod.Post, "/api/v1/payments",
             new { orderId = order, receivedOn = due.AddDays(-30), amount = 300.45m, method = "weChatPay", reference = "WX-001" }, HttpStatusCode.Created);
         var cash = await SendAsync(rep, HttpMethod.Post, "/api/v1/payments",
@@ -30,6 +30,8 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
             DateOnly.Parse(balance.GetProperty("nextDueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
         var listed = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/payments?orderId={order}");
         Assert.Equal(3, listed.GetProperty("total").GetInt32());
+        var weChat = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/payments?customerId={customer}&method=weChatPay&from={due.AddDays(-30):yyyy-MM-dd}&to={due.AddDays(-30):yyyy-MM-dd}");
+        Assert.Equal([first.GetProperty("id").GetInt32()], weChat.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
         var receivable = (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/receivables?customerId={customer}")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal((order, 300.45m, total - 300.45m), (receivable.GetProperty("orderId").GetInt32(), receivable.GetProperty("paid").GetDecimal(), receivable.GetProperty("outstanding").GetDecimal()));
         var byCustomer = await rep.GetFromJsonAsync<JsonElement>("/api/v1/receivables?groupBy=customer");
@@ -45,7 +47,7 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
         var over = await ProblemAsync(rep, HttpMethod.Post, "/api/v1/payments", new { orderId = order, receivedOn = today, amount = total + 0.01m, method = "bankTransfer" });
         var method = await ProblemAsync(rep, HttpMethod.Post, "/api/v1/payments", new { orderId = order, receivedOn = today, amount = 1m, method = "barter" });
         var date = await ProblemAsync(rep, HttpMethod.Post, "/api/v1/payments", new { orderId = order, amount = 1m, method = "cash" });
-        var plan = await ProblemAsync(rep, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan", new { instalments = new[] { new { dueDate = today, amount = total + 1m } } });
+        var plan = await ProblemAsync(rep, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan", new { instalments = new[] { new { dueDate = today, amount = total + 1m } }, planVersion = 0 });
         var sort = await rep.GetAsync("/api/v1/receivables?groupBy=region");
         var credit = await SendAsync(rep, HttpMethod.Post, "/api/v1/payments",
             new { orderId = order, receivedOn = today, amount = total + 50m, method = "alipay", isPrepayment = true }, HttpStatusCode.Created);
@@ -59,6 +61,26 @@ public sealed class PaymentApiTests(TestApp app) : IClassFixture<TestApp>
         var balance = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/payment-plan");
         Assert.Equal((0m, 50m), (balance.GetProperty("outstanding").GetDecimal(), balance.GetProperty("credit").GetDecimal()));
         Assert.Equal(1, (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/payments?orderId={order}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task APlanBasedOnAnOlderPlanVersionIsAConflictAndAPlanWithoutOneIsRefused()
+    {
+        var (rep, _, order, total) = await ConfirmedOrderAsync();
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var seen = (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/payment-plan")).GetProperty("planVersion").GetInt64();
+        var manager = await app.CreateSignedInApiClientAsync(DemoCompany.ManagerEmail);
+
+        var saved = await SendAsync(manager, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan", new { instalments = new[] { new { dueDate = due, amount = total } }, planVersion = seen }, HttpStatusCode.OK);
+        var stale = await ProblemAsync(rep, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan", new { instalments = new[] { new { dueDate = due, amount = 1m } }, planVersion = seen }, HttpStatusCode.Conflict);
+        var missing = await ProblemAsync(rep, HttpMethod.Put, $"/api/v1/orders/{order}/payment-plan", new { instalments = new[] { new { dueDate = due, amount = 1m } } });
+
+        Assert.Equal(seen + 1, saved.GetProperty("planVersion").GetInt64());
+        Assert.Equal("Errors.Conflict", stale.GetProperty("code").GetString());
+        Assert.Contains("changed", stale.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("planVersion", out _), missing.ToString());
+        var plan = (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/payment-plan")).GetProperty("plan");
+        Assert.Equal([total], plan.EnumerateArray().Select(i => i.GetProperty("amount").GetDecimal()));
     }
 
     [Fact]

@@ -1430,6 +1430,9 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("PaymentPlanVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("PricesIncludeTax")
                         .HasColumnType("boolean");
 

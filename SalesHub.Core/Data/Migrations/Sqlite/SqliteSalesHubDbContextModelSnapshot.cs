@@ -1381,6 +1381,9 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PaymentPlanVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PricesIncludeTax")
                         .HasColumnType("INTEGER");
 

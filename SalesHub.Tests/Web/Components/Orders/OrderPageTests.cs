@@ -4,6 +4,7 @@ using MudBlazor;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
+using SalesHub.Core.Payments;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Records;
 using SalesHub.Core.Security;
@@ -28,6 +29,7 @@ public sealed class OrderPageTests : ComponentTest
         _sam = _company.Builder.AddUser(Roles.SalesRep, _company.Builder.AddTeam("West", _company.Builder.AddUser(Roles.SalesManager, name: "Wendy")), "Sam");
         Services.AddSingleton(_company.Settings);
         Services.AddSingleton(_orders);
+        Services.AddSingleton(new PaymentBook(Database, Database.Clock));
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
