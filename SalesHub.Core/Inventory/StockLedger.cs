@@ -286,6 +286,8 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
                 throw await NotHeldAsync(db, orderId, line, index, sku, cancellationToken);
             }
 
+            await AnnounceAsync(db, productId);
+
             Append(db, new StockMovement
             {
                 Kind = StockMovementKind.Shipment, ProductId = productId, WarehouseId = warehouseId,
@@ -304,6 +306,8 @@ public sealed class StockLedger(IDbContextFactory<SalesHubDbContext> dbFactory)
         {
             throw await NotHeldAsync(db, orderId, line, index, sku, cancellationToken);
         }
+
+        await AnnounceAsync(db, productId);
 
         Append(db, new StockMovement
         {

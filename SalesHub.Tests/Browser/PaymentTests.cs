@@ -1,14 +1,11 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SalesHub.Core.Catalog;
-using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Payments;
 using SalesHub.Core.Quoting;
 using SalesHub.Core.Seeding;
 using SalesHub.Tests.Infrastructure;
-using SalesHub.Web.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace SalesHub.Tests.Browser;
@@ -27,7 +24,7 @@ public sealed class PaymentTests(BrowserApp browser) : IClassFixture<BrowserApp>
             .TotalsAsync(await browser.App.ActorForAsync(DemoCompany.ManagerEmail), ReceivableGrouping.Owner, new ReceivableQuery()))
             .Items.Single(t => t.Id == rita.Id).Outstanding;
         var ritasRow = manager.GetByTestId("receivables-totals").Locator("tr", new() { HasText = rita.DisplayName }).GetByTestId("receivable-group-outstanding");
-        await Expect(ritasRow).ToHaveTextAsync(await MoneyAsync(before));
+        await Expect(ritasRow).ToHaveTextAsync(await browser.App.Services.MoneyTextAsync(before));
 
         var rep = await session.SignInAsync(DemoCompany.Rep1Email);
         await rep.GotoAsync($"/orders/{orderId}");
@@ -38,8 +35,8 @@ public sealed class PaymentTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await rep.GetByTestId("payment-save").ClickAsync();
         await Expect(rep.GetByTestId("record-payment-dialog")).ToBeHiddenAsync();
 
-        await Expect(ritasRow).ToHaveTextAsync(await MoneyAsync(before - 100m));
-        await Expect(rep.GetByTestId("payments-paid")).ToHaveTextAsync(await MoneyAsync(100m));
+        await Expect(ritasRow).ToHaveTextAsync(await browser.App.Services.MoneyTextAsync(before - 100m));
+        await Expect(rep.GetByTestId("payments-paid")).ToHaveTextAsync(await browser.App.Services.MoneyTextAsync(100m));
     });
 
     [Fact]
@@ -68,11 +65,5 @@ public sealed class PaymentTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var id = await orders.CreateAsync(rita, new OrderDraft(customer.Id, null, "en", [new QuoteLineInput(product.Id, 1m)]));
         await orders.ConfirmAsync(rita, id, 1);
         return id;
-    }
-
-    private async Task<string> MoneyAsync(decimal amount)
-    {
-        var currency = (await browser.App.Services.GetRequiredService<CompanySettings>().GetAsync()).Details.CurrencySymbol;
-        return MoneyText.Format(amount, currency, CultureInfo.GetCultureInfo("en-US"));
     }
 }

@@ -164,6 +164,26 @@ public sealed class StockLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task ShippingAndReleasingAreAnnouncedAsChangesOfTheProductsStock()
+    {
+        var product = await _company.StockedProductAsync(5m);
+        await Ledger.ReserveAsync(Manager, 11, [new(product, Warehouse.MainId, 3m)], ReservationMode.AllOrNothing);
+        var received = new List<EntityChange>();
+        using var subscription = _company.Database.ChangeFeed.Subscribe(changes =>
+        {
+            received.AddRange(changes.Where(c => c.EntityType == StockLedger.StockChange));
+            return Task.CompletedTask;
+        });
+
+        await Ledger.ShipAsync(Manager, 11, [new(product, Warehouse.MainId, 1m)]);
+        var afterShipping = received.Count;
+        await Ledger.ReleaseAsync(Manager, 11, [new(product, Warehouse.MainId, 2m)]);
+
+        Assert.Equal(1, afterShipping);
+        Assert.Equal([product, product], received.Select(c => c.EntityId));
+    }
+
+    [Fact]
     public async Task ARefusedReservationAnnouncesNothing()
     {
         var product = await _company.StockedProductAsync(1m);
