@@ -6,6 +6,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Inventory;
@@ -31,6 +32,8 @@ public static class DependencyInjection
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section))
             .PostConfigure(o => o.StorageDirectory = Path.GetFullPath(o.StorageDirectory is { Length: > 0 } folder ? folder : Path.Combine(database.DataDirectory, "attachments")));
 
+        services.AddOptions<ContractOptions>().Bind(configuration.GetSection(ContractOptions.Section))
+            .Validate(o => o.DefaultRenewalReminderDays is >= 0 and <= Contract.MaxReminderDays, $"{ContractOptions.Section}:{nameof(ContractOptions.DefaultRenewalReminderDays)} must be 0 to {Contract.MaxReminderDays}.");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         if (database.Provider == DatabaseProvider.Postgres)
@@ -80,6 +83,8 @@ public static class DependencyInjection
         services.AddSingleton<StockLevels>();
         services.AddSingleton<PaymentBook>();
         services.AddSingleton<Receivables>();
+        services.AddSingleton<ContractBook>();
+        services.AddSingleton<ContractAttachments>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
