@@ -65,7 +65,7 @@ public sealed class Contract : BusinessRecord
         (CustomerId, CustomerName, OrderId) = (customerId, customerName, orderId);
 
     /// <summary>Takes the terms; only a draft's terms change, and the reminder date is given again.</summary>
-    internal void Describe(ContractTerms terms)
+    public void Describe(ContractTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         RequireEditable();
@@ -101,7 +101,7 @@ public sealed class Contract : BusinessRecord
     /// Signs a draft on <paramref name="signedOn"/> (not in the future); the contract is at once Active, or
     /// Expired, when <paramref name="today"/> is already within or past its dates.
     /// </summary>
-    internal void Sign(DateOnly? signedOn, DateOnly today)
+    public void Sign(DateOnly? signedOn, DateOnly today)
     {
         if (!CanSign)
         {
@@ -125,7 +125,7 @@ public sealed class Contract : BusinessRecord
     }
 
     /// <summary>Ends a signed or active contract early, for a reason.</summary>
-    internal void Terminate(string? reason, DateTimeOffset now)
+    public void Terminate(string? reason, DateTimeOffset now)
     {
         if (!CanTerminate)
         {
@@ -137,7 +137,7 @@ public sealed class Contract : BusinessRecord
     }
 
     /// <summary>Moves a signed contract to Active on its start date and to Expired after its end date; returns whether it moved.</summary>
-    internal bool Advance(DateOnly today)
+    public bool Advance(DateOnly today)
     {
         var next = DueStatus(Status, StartsOn, EndsOn, today);
         if (next == Status)
