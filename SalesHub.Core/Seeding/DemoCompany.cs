@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Data;
 using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
@@ -14,7 +15,7 @@ namespace SalesHub.Core.Seeding;
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
 /// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its stock (<see cref="DemoStock"/>), its quotes (<see cref="DemoQuotes"/>),
-/// its deals (<see cref="DemoOpportunities"/>) and leads (<see cref="DemoLeads"/>).
+/// its deals (<see cref="DemoOpportunities"/>), leads (<see cref="DemoLeads"/>) and contracts (<see cref="DemoContracts"/>).
 /// </summary>
 public static class DemoCompany
 {
@@ -44,6 +45,7 @@ public static class DemoCompany
         await DemoQuotes.SeedAsync(db, scopedServices.GetRequiredService<QuoteBook>(), cancellationToken);
         await DemoOpportunities.SeedAsync(db, scopedServices.GetRequiredService<OpportunityBook>(), cancellationToken);
         await DemoLeads.SeedAsync(db, scopedServices.GetRequiredService<LeadBook>(), scopedServices.GetRequiredService<LeadConversion>(), cancellationToken);
+        await DemoContracts.SeedAsync(db, scopedServices.GetRequiredService<ContractBook>(), cancellationToken);
     }
 
     private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)
