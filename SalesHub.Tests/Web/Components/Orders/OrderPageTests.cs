@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Quoting;
@@ -31,6 +33,7 @@ public sealed class OrderPageTests : ComponentTest
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(new ContractBook(Database, Options.Create(new ContractOptions()), Database.Clock));
     }
 
     [Fact]
