@@ -45,7 +45,9 @@ public sealed partial class ContractDialog
         }
         else
         {
-            _form.RenewalReminderDays = Options.Value.DefaultRenewalReminderDays;
+            // A new contract usually runs a year from today.
+            var today = Clock.GetUtcNow().UtcDateTime.Date;
+            (_form.StartsOn, _form.EndsOn, _form.RenewalReminderDays) = (today, today.AddYears(1).AddDays(-1), Options.Value.DefaultRenewalReminderDays);
         }
     }
 
