@@ -32,8 +32,6 @@ public static class DependencyInjection
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section))
             .PostConfigure(o => o.StorageDirectory = Path.GetFullPath(o.StorageDirectory is { Length: > 0 } folder ? folder : Path.Combine(database.DataDirectory, "attachments")));
 
-        services.AddOptions<ContractOptions>().Bind(configuration.GetSection(ContractOptions.Section))
-            .Validate(o => o.DefaultRenewalReminderDays is >= 0 and <= Contract.MaxReminderDays, $"{ContractOptions.Section}:{nameof(ContractOptions.DefaultRenewalReminderDays)} must be 0 to {Contract.MaxReminderDays}.");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         if (database.Provider == DatabaseProvider.Postgres)

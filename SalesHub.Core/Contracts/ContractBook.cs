@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesHub.Core.Company;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
@@ -18,7 +17,7 @@ namespace SalesHub.Core.Contracts;
 /// and Expired after their end date (<see cref="AdvanceDueAsync"/>, run by a background job and for a contract
 /// when it is read or signed), and their owners are reminded to renew (<see cref="RemindRenewalsAsync"/>).
 /// </summary>
-public sealed class ContractBook(IDbContextFactory<SalesHubDbContext> dbFactory, IOptions<ContractOptions> options, TimeProvider clock)
+public sealed class ContractBook(IDbContextFactory<SalesHubDbContext> dbFactory, CompanySettings settings, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -103,7 +102,7 @@ public sealed class ContractBook(IDbContextFactory<SalesHubDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(draft);
         actor.RequireSignedIn();
         var actorId = actor.UserId ?? throw new ForbiddenException();
-        var reminderDays = draft.RenewalReminderDays ?? options.Value.DefaultRenewalReminderDays;
+        var reminderDays = draft.RenewalReminderDays ?? (await settings.GetAsync(cancellationToken)).Details.ContractReminderDays;
         return await NumberedRecords.SaveNewAsync(dbFactory, actor, async db =>
         {
             var customer = await db.Customers.Where(c => c.Id == draft.CustomerId).Select(c => new { c.Id, c.Name, c.OwnerId }).SingleOrDefaultAsync(cancellationToken)

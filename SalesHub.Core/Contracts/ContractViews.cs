@@ -10,7 +10,7 @@ public sealed record ContractTerms(
     DateOnly? SignedOn = null,
     string? Notes = null);
 
-/// <summary>A new contract: whose, for which order (optional), and its terms; the reminder days default to the company's.</summary>
+/// <summary>A new contract: whose, for which order (optional), and its terms; the reminder days default to the company's setting.</summary>
 public sealed record ContractDraft(
     int CustomerId,
     int? OrderId,
@@ -62,14 +62,6 @@ public sealed record ContractView(
     public bool CanSign => CanEdit && Status == ContractStatus.Draft;
 
     public bool CanTerminate => CanEdit && Status is ContractStatus.Signed or ContractStatus.Active;
-}
-
-/// <summary>The "Contracts" settings: the reminder days a new contract starts with.</summary>
-public sealed class ContractOptions
-{
-    public const string Section = "Contracts";
-
-    public int DefaultRenewalReminderDays { get; set; } = 30;
 }
 
 internal static class ContractLinks

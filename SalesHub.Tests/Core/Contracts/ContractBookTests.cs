@@ -25,6 +25,20 @@ public sealed class ContractBookTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCompanySettingGivesANewContractItsReminderDaysAndARefusedOneNamesTheField()
+    {
+        var settings = _company.Quotes.Settings;
+        var current = await settings.GetAsync();
+        var saved = await settings.UpdateAsync(_company.Admin, current.Details with { LegalNameEn = "Acme Pumps", ContractReminderDays = 60 }, current.Version);
+        var tooMany = await Assert.ThrowsAsync<DomainException>(() => settings.UpdateAsync(_company.Admin, saved.Details with { ContractReminderDays = 400 }, saved.Version));
+
+        var id = await Book.CreateAsync(_company.Rita, _company.Draft(_company.RitasCustomerId));
+
+        Assert.Equal(("Contracts.InvalidReminderDays", "contractReminderDays"), (tooMany.Code, tooMany.Field));
+        Assert.Equal(60, (await Book.GetAsync(_company.Rita, id)).RenewalReminderDays);
+    }
+
+    [Fact]
     public async Task TheCompanysContractSeriesDecidesTheNextNumber()
     {
         var series = new NumberSeriesSettings(_company.Database, _company.Database.Clock);

@@ -10,7 +10,7 @@ namespace SalesHub.Tests.Core.Contracts;
 
 /// <summary>
 /// The quote company (admin Ada, manager Martin leading rep Rita, Sam on another team, customers of Rita's and Sam's)
-/// with its order book, the contract book at a 30-day default reminder, and contract files in the test's folder.
+/// with its order book, the contract book (the company's default reminder: 30 days) and contract files in the test's folder.
 /// </summary>
 public sealed class ContractCompany : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class ContractCompany : IDisposable
     public ContractCompany()
     {
         Orders = new OrderBook(Database, _quotes.Settings, Database.Clock);
-        Contracts = new ContractBook(Database, Options.Create(new ContractOptions { DefaultRenewalReminderDays = 30 }), Database.Clock);
+        Contracts = new ContractBook(Database, _quotes.Settings, Database.Clock);
         Attachments = new ContractAttachments(Database, Options.Create(new SalesHub.Core.Customers.AttachmentOptions { StorageDirectory = Database.AttachmentFolder, MaxBytes = 4096 }));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SalesHub.Core.Company;
 using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
@@ -55,7 +56,7 @@ public sealed class ContractRenewalsTests(SqliteCoreServices core) : IClassFixtu
         // Two nodes 380 days on: every one of them is due on both.
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(380));
         var factory = core.Get<IDbContextFactory<SalesHubDbContext>>();
-        var nodes = Enumerable.Range(0, 2).Select(_ => Job(new ContractBook(factory, Options.Create(new ContractOptions()), later), later)).ToList();
+        var nodes = Enumerable.Range(0, 2).Select(_ => Job(new ContractBook(factory, core.Get<CompanySettings>(), later), later)).ToList();
 
         await Task.WhenAll(nodes.Select(node => Task.Run(() => node.RunOnceAsync(CancellationToken.None))));
 

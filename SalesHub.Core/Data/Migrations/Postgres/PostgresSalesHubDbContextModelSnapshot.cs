@@ -319,6 +319,9 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ContractReminderDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -411,6 +414,7 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         {
                             Id = 1,
                             AdminMaxDiscountPercent = 100m,
+                            ContractReminderDays = 30,
                             CurrencyCode = "CNY",
                             CurrencySymbol = "¥",
                             LegalNameEn = "",

@@ -303,6 +303,9 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ContractReminderDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -395,6 +398,7 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             AdminMaxDiscountPercent = 100m,
+                            ContractReminderDays = 30,
                             CurrencyCode = "CNY",
                             CurrencySymbol = "¥",
                             LegalNameEn = "",

@@ -28,12 +28,12 @@ public sealed class ContractPageTests : ComponentTest
         _sam = company.AddUser(Roles.SalesRep, company.AddTeam("West"), "Sam");
         _customer = company.AddCustomer(_rita, "上海华联有限公司");
         var attachmentOptions = Options.Create(new AttachmentOptions { StorageDirectory = Database.AttachmentFolder });
-        _contracts = new ContractBook(Database, Options.Create(new ContractOptions()), Database.Clock);
+        var settings = new CompanySettings(Database, attachmentOptions, Database.ChangeFeed);
+        _contracts = new ContractBook(Database, settings, Database.Clock);
         Services.AddSingleton(_contracts);
         Services.AddSingleton(new ContractAttachments(Database, attachmentOptions));
-        Services.AddSingleton(new CompanySettings(Database, attachmentOptions, Database.ChangeFeed));
+        Services.AddSingleton(settings);
         Services.AddSingleton(new AuditTrail(Database));
-        Services.AddSingleton(Options.Create(new ContractOptions()));
         Services.AddSingleton<TimeProvider>(Database.Clock);
     }
 

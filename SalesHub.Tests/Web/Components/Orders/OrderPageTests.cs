@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using SalesHub.Core.Auditing;
 using SalesHub.Core.Contracts;
@@ -33,7 +32,7 @@ public sealed class OrderPageTests : ComponentTest
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
-        Services.AddSingleton(new ContractBook(Database, Options.Create(new ContractOptions()), Database.Clock));
+        Services.AddSingleton(new ContractBook(Database, _company.Settings, Database.Clock));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class ContractDialog
     [Parameter]
     public int? OrderId { get; set; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         _errors = new FieldErrors(Messages, Snackbar);
         if (Contract is { } contract)
@@ -47,7 +47,7 @@ public sealed partial class ContractDialog
         {
             // A new contract usually runs a year from today.
             var today = Clock.GetUtcNow().UtcDateTime.Date;
-            (_form.StartsOn, _form.EndsOn, _form.RenewalReminderDays) = (today, today.AddYears(1).AddDays(-1), Options.Value.DefaultRenewalReminderDays);
+            (_form.StartsOn, _form.EndsOn, _form.RenewalReminderDays) = (today, today.AddYears(1).AddDays(-1), (await Company.GetAsync()).Details.ContractReminderDays);
         }
     }
 

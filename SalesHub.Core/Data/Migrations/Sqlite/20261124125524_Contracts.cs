@@ -11,6 +11,13 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ContractReminderDays",
+                table: "CompanyProfiles",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Contracts",
                 columns: table => new
@@ -98,6 +105,13 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "CompanyProfiles",
+                keyColumn: "Id",
+                keyValue: 1,
+                column: "ContractReminderDays",
+                value: 30);
+
             migrationBuilder.InsertData(
                 table: "NumberSeries",
                 columns: new[] { "Id", "Digits", "IncludeYear", "Kind", "Prefix", "Version" },
@@ -163,6 +177,10 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                 table: "NumberSeries",
                 keyColumn: "Id",
                 keyValue: 2);
+
+            migrationBuilder.DropColumn(
+                name: "ContractReminderDays",
+                table: "CompanyProfiles");
         }
     }
 }

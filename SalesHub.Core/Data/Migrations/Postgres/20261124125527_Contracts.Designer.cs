@@ -12,7 +12,7 @@ using SalesHub.Core.Data;
 namespace SalesHub.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesHubDbContext))]
-    [Migration("20261124120938_Contracts")]
+    [Migration("20261124125527_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -322,6 +322,9 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ContractReminderDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -414,6 +417,7 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         {
                             Id = 1,
                             AdminMaxDiscountPercent = 100m,
+                            ContractReminderDays = 30,
                             CurrencyCode = "CNY",
                             CurrencySymbol = "¥",
                             LegalNameEn = "",

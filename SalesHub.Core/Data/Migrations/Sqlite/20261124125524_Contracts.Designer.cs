@@ -11,7 +11,7 @@ using SalesHub.Core.Data;
 namespace SalesHub.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesHubDbContext))]
-    [Migration("20261124120928_Contracts")]
+    [Migration("20261124125524_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -306,6 +306,9 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ContractReminderDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -398,6 +401,7 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             AdminMaxDiscountPercent = 100m,
+                            ContractReminderDays = 30,
                             CurrencyCode = "CNY",
                             CurrencySymbol = "¥",
                             LegalNameEn = "",

@@ -12,6 +12,13 @@ namespace SalesHub.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ContractReminderDays",
+                table: "CompanyProfiles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Contracts",
                 columns: table => new
@@ -99,6 +106,13 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "CompanyProfiles",
+                keyColumn: "Id",
+                keyValue: 1,
+                column: "ContractReminderDays",
+                value: 30);
+
             migrationBuilder.InsertData(
                 table: "NumberSeries",
                 columns: new[] { "Id", "Digits", "IncludeYear", "Kind", "Prefix", "Version" },
@@ -164,6 +178,10 @@ namespace SalesHub.Core.Data.Migrations.Postgres
                 table: "NumberSeries",
                 keyColumn: "Id",
                 keyValue: 2);
+
+            migrationBuilder.DropColumn(
+                name: "ContractReminderDays",
+                table: "CompanyProfiles");
         }
     }
 }
