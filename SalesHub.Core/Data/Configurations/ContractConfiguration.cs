@@ -9,7 +9,7 @@ namespace SalesHub.Core.Data.Configurations;
 
 /// <summary>
 /// Contracts are numbered uniquely, listed by status and end date, and found by the reminder job through their
-/// reminder date. A contract keeps its customer and order (restricted deletes); its files go with it.
+/// reminder date. Like orders, a contract names its customer by id (a purged customer leaves its contracts); its order is kept (restricted delete); its files go with it.
 /// </summary>
 internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
@@ -28,7 +28,6 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.HasIndex(c => new { c.Status, c.EndsOn });
         builder.HasIndex(c => new { c.RemindOn, c.RenewalRemindedAt });
         builder.HasIndex(c => c.UpdatedAt);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(c => c.IsEditable);
         builder.Ignore(c => c.CanSign);

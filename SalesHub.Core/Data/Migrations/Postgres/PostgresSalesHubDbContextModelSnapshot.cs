@@ -2445,12 +2445,6 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SalesHub.Core.Contracts.Contract", b =>
                 {
-                    b.HasOne("SalesHub.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SalesHub.Core.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")

@@ -12,7 +12,7 @@ using SalesHub.Core.Data;
 namespace SalesHub.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesHubDbContext))]
-    [Migration("20261124125527_Contracts")]
+    [Migration("20261124130029_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -2448,12 +2448,6 @@ namespace SalesHub.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SalesHub.Core.Contracts.Contract", b =>
                 {
-                    b.HasOne("SalesHub.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SalesHub.Core.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")

@@ -11,7 +11,7 @@ using SalesHub.Core.Data;
 namespace SalesHub.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesHubDbContext))]
-    [Migration("20261124125524_Contracts")]
+    [Migration("20261124130025_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -2373,12 +2373,6 @@ namespace SalesHub.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SalesHub.Core.Contracts.Contract", b =>
                 {
-                    b.HasOne("SalesHub.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SalesHub.Core.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
