@@ -40,6 +40,7 @@ public sealed class ContractBook(IDbContextFactory<SalesHubDbContext> dbFactory,
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The contracts the actor sees that <paramref name="query"/> leaves, one page of them, sorted and paged in SQL.</summary>
     public async Task<Page<ContractRow>> ListAsync(Actor actor, ContractQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -51,6 +52,8 @@ public sealed class ContractBook(IDbContextFactory<SalesHubDbContext> dbFactory,
         }
 
         var today = Today;
+        // Statuses the dates have moved on since the job's last round are brought up to date first, so the status filter holds.
+        await AdvanceDueAsync(today, cancellationToken: cancellationToken);
         await using var db = await dbFactory.CreateForAsync(actor);
         var contracts = Filter(db.Contracts.AsNoTracking(), query, today);
         var total = await contracts.CountAsync(cancellationToken);

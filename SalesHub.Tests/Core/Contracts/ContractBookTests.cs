@@ -129,7 +129,7 @@ public sealed class ContractBookTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadingAContractWhoseDatesHavePassedBringsItsStatusUpToDate()
+    public async Task ReadingOrListingContractsWhoseDatesHavePassedBringsTheirStatusUpToDate()
     {
         var id = await _company.AddSignedAsync(startsInDays: 3, lastsDays: 10);
         Assert.Equal(ContractStatus.Signed, (await Book.GetAsync(_company.Rita, id)).Status);
@@ -138,6 +138,8 @@ public sealed class ContractBookTests : IDisposable
         Assert.Equal(ContractStatus.Active, (await Book.GetAsync(_company.Rita, id)).Status);
 
         _company.Database.Clock.Advance(TimeSpan.FromDays(11));
+        var expired = Assert.Single((await Book.ListAsync(_company.Martin, new ContractQuery { Status = ContractStatus.Expired })).Items);
+        Assert.Equal(id, expired.Id);
         Assert.Equal(ContractStatus.Expired, (await Book.GetAsync(_company.Martin, id)).Status);
     }
 
