@@ -44,6 +44,8 @@ public sealed class ContractTests(BrowserApp browser) : IClassFixture<BrowserApp
         await rep.GetByTestId("contract-step-confirm").ClickAsync();
         await Expect(rep.GetByTestId("contract-status")).ToHaveTextAsync("Active");
         Assert.Equal(ContractStatus.Active, (await browser.App.Services.GetRequiredService<ContractBook>().GetAsync(rita, contract.Id)).Status);
+        await rep.GetByTestId("tab-history").ClickAsync();
+        await Expect(rep.GetByTestId("history-entry")).ToHaveCountAsync(2);
 
         await rep.GotoAsync($"/customers/{customer.Id}");
         await BrowserSession.WaitUntilInteractiveAsync(rep);
