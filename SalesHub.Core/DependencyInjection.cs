@@ -6,6 +6,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Data;
 using SalesHub.Core.Inventory;
@@ -81,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<StockLevels>();
         services.AddSingleton<PaymentBook>();
         services.AddSingleton<Receivables>();
+        services.AddSingleton<ContractBook>();
+        services.AddSingleton<ContractAttachments>();
 
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

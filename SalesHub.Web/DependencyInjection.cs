@@ -9,6 +9,7 @@ using SalesHub.Core;
 using SalesHub.Core.Data;
 using SalesHub.Web.Api;
 using SalesHub.Web.Components;
+using SalesHub.Web.Contracts;
 using SalesHub.Web.Customers;
 using SalesHub.Web.Documents;
 using SalesHub.Web.Hosting;
@@ -54,16 +55,9 @@ public static class DependencyInjection
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<QuotePdfs>();
         services.AddHostedService<PdfPrinterWarmUp>();
-        services.AddOptions<QuoteExpiryOptions>().Bind(builder.Configuration.GetSection(QuoteExpiryOptions.Section))
-            .Validate(o => o.Interval > TimeSpan.Zero, $"{QuoteExpiryOptions.Section}:{nameof(QuoteExpiryOptions.Interval)} must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<QuoteExpiry>();
-        services.AddHostedService(sp => sp.GetRequiredService<QuoteExpiry>());
-        services.AddOptions<StaleDealAlertsOptions>().Bind(builder.Configuration.GetSection(StaleDealAlertsOptions.Section))
-            .Validate(o => o.Interval > TimeSpan.Zero, $"{StaleDealAlertsOptions.Section}:{nameof(StaleDealAlertsOptions.Interval)} must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<StaleDealAlerts>();
-        services.AddHostedService(sp => sp.GetRequiredService<StaleDealAlerts>());
+        AddRecurringJob<QuoteExpiry, QuoteExpiryOptions>(services, builder.Configuration, QuoteExpiryOptions.Section, o => o.Interval);
+        AddRecurringJob<StaleDealAlerts, StaleDealAlertsOptions>(services, builder.Configuration, StaleDealAlertsOptions.Section, o => o.Interval);
+        AddRecurringJob<ContractRenewals, ContractRenewalsOptions>(services, builder.Configuration, ContractRenewalsOptions.Section, o => o.Interval);
 
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data";
         services.AddDataProtection()
@@ -107,7 +101,20 @@ public static class DependencyInjection
         app.MapCustomerExport();
         app.MapSalesHubApi();
         app.MapAttachmentDownloads();
+        app.MapContractAttachmentDownloads();
         app.MapCompanyLogo();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>A <see cref="RecurringJob"/> run as a hosted service, with its settings section checked at start-up.</summary>
+    private static void AddRecurringJob<TJob, TOptions>(IServiceCollection services, IConfiguration configuration, string section, Func<TOptions, TimeSpan> interval)
+        where TJob : RecurringJob
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section))
+            .Validate(o => interval(o) > TimeSpan.Zero, $"{section}:Interval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<TJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TJob>());
     }
 }

@@ -36,7 +36,8 @@ public record CompanyDetails(
     decimal ManagerMaxDiscountPercent,
     decimal AdminMaxDiscountPercent,
     ReservationMode ReservationMode = ReservationMode.AllOrNothing,
-    bool WinOpportunityOnConfirm = true)
+    bool WinOpportunityOnConfirm = true,
+    int ContractReminderDays = 30)
 {
     /// <summary>Empty details, for a request that carries them flat beside its own fields and sets them one by one.</summary>
     protected CompanyDetails()
@@ -121,6 +122,9 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
     /// <summary>Whether confirming the order of an opportunity's quote moves that opportunity to Won.</summary>
     public bool WinOpportunityOnConfirm { get; private set; } = true;
 
+    /// <summary>How many days before its end a new contract's owner is reminded to renew it, unless the contract says otherwise.</summary>
+    public int ContractReminderDays { get; private set; } = 30;
+
     /// <summary>The logo's file name in the logo folder (a random key, never the uploaded name); null when there is none.</summary>
     public string? LogoKey { get; private set; }
 
@@ -129,7 +133,7 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
     public CompanyDetails Details => new(
         LegalNameZh, LegalNameEn, AddressZh, AddressEn, Phone, Email, Website, TaxNumber, BankName, BankAccount,
         CurrencyCode, CurrencySymbol, TaxRounding, PricesIncludeTax, QuoteValidityDays, QuoteTermsZh, QuoteTermsEn,
-        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm);
+        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm, ContractReminderDays);
 
     /// <summary>Takes the details after checking every one of them; nothing changes when one is refused.</summary>
     public void Describe(CompanyDetails details)
@@ -168,7 +172,8 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
                 checkedDetails.QuoteValidityDays, checkedDetails.QuoteTermsZh, checkedDetails.QuoteTermsEn);
         (RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent) =
             (checkedDetails.RepMaxDiscountPercent, checkedDetails.ManagerMaxDiscountPercent, checkedDetails.AdminMaxDiscountPercent);
-        (ReservationMode, WinOpportunityOnConfirm) = (checkedDetails.ReservationMode, checkedDetails.WinOpportunityOnConfirm);
+        (ReservationMode, WinOpportunityOnConfirm, ContractReminderDays) =
+            (checkedDetails.ReservationMode, checkedDetails.WinOpportunityOnConfirm, checkedDetails.ContractReminderDays);
     }
 
     public void UseLogo(string? key, string? contentType) => (LogoKey, LogoContentType) = (key, key is null ? null : contentType);
@@ -203,6 +208,11 @@ public sealed partial class CompanyProfile : IVersioned, IAudited
         if (details.QuoteValidityDays is < 1 or > MaxQuoteValidityDays)
         {
             throw new DomainException("Company.InvalidValidityDays", MaxQuoteValidityDays) { Field = "quoteValidityDays" };
+        }
+
+        if (details.ContractReminderDays is < 0 or > Contracts.Contract.MaxReminderDays)
+        {
+            throw new DomainException("Contracts.InvalidReminderDays", Contracts.Contract.MaxReminderDays) { Field = "contractReminderDays" };
         }
 
         MoneyConversion.RequirePercent(details.RepMaxDiscountPercent, "repMaxDiscountPercent", "Company.InvalidDiscountLimit");

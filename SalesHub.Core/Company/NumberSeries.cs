@@ -9,6 +9,7 @@ namespace SalesHub.Core.Company;
 public enum NumberSeriesKind
 {
     Order,
+    Contract,
 }
 
 /// <summary>

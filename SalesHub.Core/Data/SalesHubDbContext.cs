@@ -5,6 +5,7 @@ using SalesHub.Core.Auditing;
 using SalesHub.Core.Catalog;
 using SalesHub.Core.Changes;
 using SalesHub.Core.Company;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
@@ -102,6 +103,10 @@ public class SalesHubDbContext(DbContextOptions options, IChangeFeed changeFeed,
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<PaymentInstalment> PaymentInstalments => Set<PaymentInstalment>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<ContractAttachment> ContractAttachments => Set<ContractAttachment>();
 
     internal TimeProvider Clock => clock;
 

@@ -19,6 +19,9 @@ public enum NotificationKind
 
     /// <summary>A product's available stock has just fallen to or below its reorder point (told to managers and administrators).</summary>
     StockLow,
+
+    /// <summary>The recipient's contract ends within its renewal reminder days.</summary>
+    ContractRenewalDue,
 }
 
 /// <summary>

@@ -272,20 +272,8 @@ public sealed class OpportunityBook(IDbContextFactory<SalesHubDbContext> dbFacto
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default)
-    {
-        actor.RequireSignedIn();
-        await using var db = await dbFactory.CreateForAsync(actor);
-        var deal = await RecycleBin.Deleted<Opportunity>(db).SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw new RecordNotFoundException(nameof(Opportunity), id);
-        if (!await Stewardship.MayEditAsync(db, actor, deal.OwnerId, cancellationToken))
-        {
-            throw new ForbiddenException();
-        }
-
-        (deal.DeletedAt, deal.DeletedById) = (null, null);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task RestoreAsync(Actor actor, int id, CancellationToken cancellationToken = default) =>
+        Stewardship.RestoreAsync<Opportunity>(dbFactory, actor, id, cancellationToken);
 
     /// <summary>
     /// Tells the owner of each deal that turned stale since the last round, once per staleness (activity

@@ -46,6 +46,23 @@ internal static class Stewardship
         return record;
     }
 
+    /// <summary>Brings a record of type <typeparamref name="TRecord"/> back from the recycle bin, when the actor may change it.</summary>
+    public static async Task RestoreAsync<TRecord>(IDbContextFactory<SalesHubDbContext> dbFactory, Actor actor, int id, CancellationToken cancellationToken)
+        where TRecord : BusinessRecord
+    {
+        actor.RequireSignedIn();
+        await using var db = await dbFactory.CreateForAsync(actor);
+        var record = await RecycleBin.Deleted<TRecord>(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException(typeof(TRecord).Name, id);
+        if (!await MayEditAsync(db, actor, record.OwnerId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        (record.DeletedAt, record.DeletedById) = (null, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Whether <paramref name="actor"/> may change a record <paramref name="ownerId"/> owns.</summary>
     public static async Task<bool> MayEditAsync(SalesHubDbContext db, Actor actor, int ownerId, CancellationToken cancellationToken) =>
         actor.IsAdmin || ownerId == actor.UserId || await ManagesAsync(db, actor, ownerId, cancellationToken);

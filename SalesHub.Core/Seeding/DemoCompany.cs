@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Data;
 using SalesHub.Core.Inventory;
 using SalesHub.Core.Leads;
@@ -16,7 +17,7 @@ namespace SalesHub.Core.Seeding;
 /// The demo company a new installation starts with, so that a first look finds a working
 /// sales department: an administrator, a sales manager and three reps in two teams, and their
 /// customers (<see cref="DemoCustomers"/>), what it sells (<see cref="DemoProducts"/>), its stock (<see cref="DemoStock"/>), its quotes (<see cref="DemoQuotes"/>),
-/// its orders and payments (<see cref="DemoOrders"/>),
+/// its orders and payments (<see cref="DemoOrders"/>), its contracts (<see cref="DemoContracts"/>),
 /// its deals (<see cref="DemoOpportunities"/>) and leads (<see cref="DemoLeads"/>).
 /// </summary>
 public static class DemoCompany
@@ -48,6 +49,7 @@ public static class DemoCompany
         await DemoOrders.SeedAsync(db, scopedServices.GetRequiredService<OrderBook>(), scopedServices.GetRequiredService<PaymentBook>(), cancellationToken);
         await DemoOpportunities.SeedAsync(db, scopedServices.GetRequiredService<OpportunityBook>(), cancellationToken);
         await DemoLeads.SeedAsync(db, scopedServices.GetRequiredService<LeadBook>(), scopedServices.GetRequiredService<LeadConversion>(), cancellationToken);
+        await DemoContracts.SeedAsync(db, scopedServices.GetRequiredService<ContractBook>(), cancellationToken);
     }
 
     private static async Task SeedUsersAsync(IServiceProvider scopedServices, SalesHubDbContext db, CancellationToken cancellationToken)

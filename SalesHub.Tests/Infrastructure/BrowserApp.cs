@@ -115,6 +115,16 @@ public sealed class BrowserSession(IBrowser browser, Uri baseAddress) : IAsyncDi
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Opens <paramref name="path"/>, waits until <paramref name="shownTestId"/> shows, and asserts that the page does not scroll sideways.</summary>
+    public static async Task AssertFitsAsync(IPage page, string path, string shownTestId)
+    {
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId(shownTestId).First).ToBeVisibleAsync();
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= page.ViewportSize!.Width, $"{path} scrolls sideways ({width}px wide).");
+    }
+
     /// <summary>The input (or multi-line text area) of a MudBlazor field or a plain input carrying the test id.</summary>
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;

@@ -24,6 +24,7 @@ internal static class ApiEndpoints
         v1.MapQuoteEndpoints();
         v1.MapQuotePdfEndpoints();
         v1.MapOrderEndpoints();
+        v1.MapContractEndpoints();
         v1.MapOpportunityEndpoints();
         v1.MapPipelineStageEndpoints();
         v1.MapLeadEndpoints();

@@ -45,12 +45,21 @@ internal static class AttachmentEndpoints
             .Produces(StatusCodes.Status204NoContent);
     }
 
+    private static Task<IResult> UploadAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, CustomerAttachments attachments, CancellationToken cancellationToken) =>
+        ReceiveFileAsync(request, attachments.Limits.MaxBytes, async (fileName, contentType, content) =>
+        {
+            var actor = Actor.From(user);
+            var attachmentId = await attachments.UploadAsync(actor, id, fileName, contentType, content, cancellationToken);
+            return Results.Created($"/api/v1/attachments/{attachmentId}", await attachments.GetAsync(actor, attachmentId, cancellationToken));
+        }, cancellationToken);
+
     /// <summary>
-    /// Streams the first file part straight into Core, which stops reading as soon as the file is
-    /// too large: nothing is buffered in memory or a form file first.
+    /// Streams the first file part of a multipart upload straight into <paramref name="keep"/> (Core), which stops
+    /// reading as soon as the file is too large: nothing is buffered in memory or a form file first.
     /// </summary>
-    private static async Task<IResult> UploadAsync(
-        int id, HttpRequest request, ClaimsPrincipal user, CustomerAttachments attachments, CancellationToken cancellationToken)
+    internal static async Task<IResult> ReceiveFileAsync(
+        HttpRequest request, long maxBytes, Func<string, string, Stream, Task<IResult>> keep, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -61,7 +70,7 @@ internal static class AttachmentEndpoints
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = attachments.Limits.MaxBytes + MultipartOverhead;
+            limit.MaxRequestBodySize = maxBytes + MultipartOverhead;
         }
 
         var reader = new MultipartReader(boundary, request.Body);
@@ -70,9 +79,7 @@ internal static class AttachmentEndpoints
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
             {
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                var actor = Actor.From(user);
-                var attachmentId = await attachments.UploadAsync(actor, id, fileName, section.ContentType ?? "", section.Body, cancellationToken);
-                return Results.Created($"/api/v1/attachments/{attachmentId}", await attachments.GetAsync(actor, attachmentId, cancellationToken));
+                return await keep(fileName, section.ContentType ?? "", section.Body);
             }
         }
 

@@ -43,6 +43,7 @@ public sealed record CompanyResource(
     string? QuoteTermsEn,
     ReservationMode ReservationMode,
     bool WinOpportunityOnConfirm,
+    int ContractReminderDays,
     bool HasLogo,
     decimal MaxDiscountPercent,
     DiscountLimits? DiscountLimits,
@@ -54,7 +55,7 @@ public sealed record CompanyResource(
         return new(
             d.LegalNameZh, d.LegalNameEn, d.AddressZh, d.AddressEn, d.Phone, d.Email, d.Website, d.TaxNumber, d.BankName, d.BankAccount,
             d.CurrencyCode, d.CurrencySymbol, d.TaxRounding, d.PricesIncludeTax, d.QuoteValidityDays, d.QuoteTermsZh, d.QuoteTermsEn,
-            d.ReservationMode, d.WinOpportunityOnConfirm, s.HasLogo, s.MaxDiscountPercentFor(actor.Role),
+            d.ReservationMode, d.WinOpportunityOnConfirm, d.ContractReminderDays, s.HasLogo, s.MaxDiscountPercentFor(actor.Role),
             actor.IsAdmin ? new DiscountLimits(d.RepMaxDiscountPercent, d.ManagerMaxDiscountPercent, d.AdminMaxDiscountPercent) : null,
             s.Version);
     }

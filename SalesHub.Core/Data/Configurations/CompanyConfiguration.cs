@@ -51,6 +51,7 @@ internal sealed class CompanyProfileConfiguration : IEntityTypeConfiguration<Com
             AdminMaxDiscountPercent = 100m,
             ReservationMode = ReservationMode.AllOrNothing,
             WinOpportunityOnConfirm = true,
+            ContractReminderDays = 30,
         });
     }
 }

@@ -95,6 +95,6 @@ public sealed partial class ResourceTests
     }
 
     // Any string literal that names a message key of one of the resource areas.
-    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Inventory|Language|Leads|LeadSource|LeadStatus|Login|Nav|NotFound|Notifications|NumberSeries|Opportunities|Orders|OrderStatus|Password|PaymentMethod|Payments|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|Quotes|QuoteStatus|Receivables|Records|RecycleBin|Role|Stock|StockMovementKind|Tags|Teams|Theme|UserMenu|Users|Warehouses)\\.[A-Za-z][A-Za-z0-9]*)\"")]
+    [GeneratedRegex("\"(?<key>(?:App|Attachments|Common|Company|Contacts|Contracts|ContractStatus|Customers|Duplicates|Errors|Field|Grades|History|Home|Identity|Interactions|Inventory|Language|Leads|LeadSource|LeadStatus|Login|Nav|NotFound|Notifications|NumberSeries|Opportunities|Orders|OrderStatus|Password|PaymentMethod|Payments|Pdf|PipelineStageKind|PipelineStages|PriceLists|Products|QuoteDocument|Quotes|QuoteStatus|Receivables|Records|RecycleBin|Role|Stock|StockMovementKind|Tags|Teams|Theme|UserMenu|Users|Warehouses)\\.[A-Za-z][A-Za-z0-9]*)\"")]
     private static partial Regex UsedKey();
 }

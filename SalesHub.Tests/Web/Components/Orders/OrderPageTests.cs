@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SalesHub.Core.Auditing;
+using SalesHub.Core.Contracts;
 using SalesHub.Core.Customers;
 using SalesHub.Core.Orders;
 using SalesHub.Core.Payments;
@@ -33,6 +34,7 @@ public sealed class OrderPageTests : ComponentTest
         Services.AddSingleton(new CustomerLookups(Database, new CustomerSettings(Database)));
         Services.AddSingleton(new AuditTrail(Database));
         Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(new ContractBook(Database, _company.Settings, Database.Clock));
     }
 
     [Fact]

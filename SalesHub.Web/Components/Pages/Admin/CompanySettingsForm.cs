@@ -51,6 +51,8 @@ public sealed class CompanySettingsForm
 
     public bool WinOpportunityOnConfirm { get; set; }
 
+    public int ContractReminderDays { get; set; }
+
     public static CompanySettingsForm From(CompanyDetails d) => new()
     {
         LegalNameZh = d.LegalNameZh,
@@ -75,10 +77,11 @@ public sealed class CompanySettingsForm
         AdminMaxDiscountPercent = d.AdminMaxDiscountPercent,
         ReservationMode = d.ReservationMode,
         WinOpportunityOnConfirm = d.WinOpportunityOnConfirm,
+        ContractReminderDays = d.ContractReminderDays,
     };
 
     public CompanyDetails ToDetails() => new(
         LegalNameZh, LegalNameEn, AddressZh, AddressEn, Phone, Email, Website, TaxNumber, BankName, BankAccount,
         CurrencyCode, CurrencySymbol, TaxRounding, PricesIncludeTax, QuoteValidityDays, QuoteTermsZh, QuoteTermsEn,
-        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm);
+        RepMaxDiscountPercent, ManagerMaxDiscountPercent, AdminMaxDiscountPercent, ReservationMode, WinOpportunityOnConfirm, ContractReminderDays);
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using SalesHub.Core.Customers;
-using SalesHub.Core.Errors;
 using SalesHub.Web.Localization;
 using SalesHub.Web.Security;
 
@@ -13,9 +11,6 @@ public sealed partial class AttachmentsTab
 {
     private static readonly string[] WatchedTypes = [nameof(CustomerAttachment)];
     private IReadOnlyList<AttachmentRow>? _rows;
-    private MudFileUpload<IBrowserFile>? _upload;
-    private bool _uploading;
-    private string? _error;
 
     [Parameter, EditorRequired]
     public int CustomerId { get; set; }
@@ -42,39 +37,12 @@ public sealed partial class AttachmentsTab
     [CascadingParameter]
     private DisplayPreferences Preferences { get; set; } = new(false, null);
 
-    private string Accept => string.Join(",", Attachments.Limits.Extensions.Select(e => "." + e));
-
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync() => _rows = await Attachments.ListAsync(await CurrentActor.GetAsync(), CustomerId);
 
-    private async Task UploadAsync(InputFileChangeEventArgs args)
-    {
-        var file = args.File;
-        _error = null;
-        _uploading = true;
-        try
-        {
-            // Refuse what the browser already tells us is wrong before sending any byte.
-            Attachments.RequireAcceptable(file.Name, file.Size);
-            await using var content = file.OpenReadStream(Attachments.Limits.MaxBytes);
-            await Attachments.UploadAsync(await CurrentActor.GetAsync(), CustomerId, file.Name, file.ContentType, content);
-            Snackbar.Add(L["Attachments.Uploaded", file.Name], Severity.Success);
-            await LoadAsync();
-        }
-        catch (DomainException error)
-        {
-            _error = Messages.Describe(error);
-        }
-        finally
-        {
-            _uploading = false;
-            if (_upload is not null)
-            {
-                await _upload.ClearAsync();
-            }
-        }
-    }
+    private async Task StoreAsync(string fileName, string contentType, Stream content) =>
+        await Attachments.UploadAsync(await CurrentActor.GetAsync(), CustomerId, fileName, contentType, content);
 
     private async Task DeleteAsync(AttachmentRow row)
     {
